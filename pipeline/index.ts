@@ -9,8 +9,13 @@
 import type { Ctx, Doc, Stage } from "./doc.js";
 import { clean } from "./clean/index.js";
 import { segment } from "./segment/index.js";
+import { entities } from "./entities/index.js";
+import { attribution } from "./attribution/index.js";
+import { dates } from "./dates/index.js";
+import { figures } from "./figures/index.js";
+import { events } from "./events/index.js";
 
-export const stages: Stage[] = [clean, segment];
+export const stages: Stage[] = [clean, segment, entities, attribution, dates, figures, events];
 
 export function runStages(doc: Doc, ctx: Ctx, list: readonly Stage[] = stages): Doc {
   let d = doc;

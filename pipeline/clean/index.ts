@@ -1,29 +1,41 @@
-/** clean: split the text into lines with offsets and mark boilerplate lines (minimal first version). */
+/**
+ * clean: split the text into lines with offsets, mark boilerplate lines with a reason
+ * (never deleting text), tell the headline and dek apart, and read the source metadata
+ * (title, outlet, author, publication date). A manifest entry's values win over the text.
+ */
 import type { Doc, Line, Stage } from "../doc.js";
+import { layout } from "./layout.js";
+import { shapeOf, splitLines } from "./lines.js";
+import { findAuthor, findOutlet, findTitle } from "./metadata.js";
+import { publishedDate } from "./published-date.js";
 
-export function splitLines(doc: Pick<Doc, "text" | "index">): Line[] {
-  const lines: Line[] = [];
-  const re = /\r\n|\n|\r/g;
-  let start = 0;
-  let n = 1;
-  const push = (s: number, e: number) => {
-    const text = doc.text.slice(s, e);
-    const span = doc.index.span(s, e);
-    lines.push({ ...span, line: n++, text, boilerplate: null, role: text.trim() === "" ? "blank" : "body" });
-  };
-  for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
-    push(start, m.index);
-    start = m.index + m[0].length;
-  }
-  if (start < doc.text.length) push(start, doc.text.length);
-  return lines;
-}
+export { splitLines } from "./lines.js";
 
 export const clean: Stage = {
   name: "clean",
   requires: [],
   assigns: ["lines", "meta"],
   run(doc) {
-    return { ...doc, lines: splitLines(doc) };
+    const raw = splitLines(doc);
+    const shapes = raw.map((l) => shapeOf(l.text));
+    const lay = layout(shapes);
+    const lines: Line[] = raw.map((l, i) => ({ ...l, boilerplate: lay.reasons[i]!, role: lay.roles[i]! }));
+    const messages = [...doc.messages];
+    const date = publishedDate(
+      lines.map((l) => ({ text: l.text, reason: l.boilerplate, role: l.role })),
+      messages,
+    );
+    const m = doc.manifest;
+    const meta = {
+      ...doc.meta,
+      title: m?.title ?? findTitle(shapes, lay),
+      outlet: m?.outlet ?? findOutlet(shapes, lay),
+      author: m?.author ?? findAuthor(shapes, lay),
+      url: m?.url ?? doc.meta.url,
+      ...(m?.published_date
+        ? { publishedDate: m.published_date, publishedDatePrecision: "day" as const, publishedDateBasis: "manifest" as const }
+        : date),
+    };
+    return { ...doc, lines, meta, messages };
   },
 };

@@ -1,45 +1,111 @@
-/** segment: paragraphs, sentences and tokens from one wink-nlp parse (minimal first version). */
-import winkNLP, { type ItemSentence, type ItemToken } from "wink-nlp";
+/**
+ * segment: paragraphs, sentences and tokens.
+ *
+ * Sentences come from the rule-based splitter (sentence-split.ts) run on each paragraph, so
+ * no sentence crosses a paragraph break or takes in a boilerplate line. Tokens come from ONE
+ * wink-nlp parse per document of the clean paragraphs joined by blank lines; each token is
+ * located in the source by searching its text forward from the previous token, so offsets
+ * are exact even where wink splits contractions ("did" + "n't").
+ */
+import winkNLP, { type ItsFunction } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
-import type { Doc, Paragraph, Sentence, Stage, Token } from "../doc.js";
+import type { Doc, Sentence, Stage, Token } from "../doc.js";
+import { paragraphsOf } from "./paragraphs.js";
+import { splitSentences } from "./sentence-split.js";
 
-const nlp = winkNLP(model);
+export { splitSentences } from "./sentence-split.js";
+export type { SentenceSpan, SplitOptions } from "./sentence-split.js";
+
+// negation and sentiment are not read by any stage; leaving them out saves a third of the parse
+const nlp = winkNLP(model, ["sbd", "pos", "ner"]);
 const its = nlp.its;
+// wink's typings declare its.lemma's third parameter as the model addons while ItsFunction
+// passes a cache in that place; at run time wink calls it with the addons (the lite model
+// ships its lemmatizer), so the helper is re-typed, not re-implemented.
+const lemmaOf = its.lemma as unknown as ItsFunction<string>;
+const PARAGRAPH_JOIN = "\n\n";
+const SEARCH_AHEAD = 64;
+const WS = new Set([9, 10, 11, 12, 13, 32, 0xa0, 0x2028, 0x2029, 0x202f, 0x3000]);
+
+function sentencesOf(doc: Doc, paragraphs: ReturnType<typeof paragraphsOf>): Sentence[] {
+  const out: Sentence[] = [];
+  for (const p of paragraphs) {
+    const u16Start = doc.index.toUtf16(p.start);
+    const text = doc.text.slice(u16Start, doc.index.toUtf16(p.end));
+    for (const s of splitSentences(text)) {
+      const span = doc.index.span(u16Start + s.start, u16Start + s.end);
+      const n = out.length;
+      out.push({ ...span, id: `${doc.sourceId}-s${n + 1}`, paragraph: p.index, index: n, text: text.slice(s.start, s.end) });
+    }
+  }
+  return out;
+}
+
+function tokensOf(doc: Doc, paragraphs: ReturnType<typeof paragraphsOf>, sentences: Sentence[]): Token[] {
+  if (paragraphs.length === 0) return [];
+  const pieces: string[] = [];
+  const joinedStart: number[] = [];
+  const sourceStart: number[] = [];
+  let at = 0;
+  for (const p of paragraphs) {
+    const u16 = doc.index.toUtf16(p.start);
+    const text = doc.text.slice(u16, doc.index.toUtf16(p.end));
+    joinedStart.push(at);
+    sourceStart.push(u16);
+    pieces.push(text);
+    at += text.length + PARAGRAPH_JOIN.length;
+  }
+  const joined = pieces.join(PARAGRAPH_JOIN);
+  const parsed = nlp.readDoc(joined);
+  const all = parsed.tokens();
+  const values = all.out(its.value) as string[];
+  const pos = all.out(its.pos) as string[];
+  const lemmas = all.out(lemmaOf) as string[];
+  const hints = new Map<number, string>();
+  const ents = parsed.entities();
+  const spans = ents.out(its.span) as unknown as number[][];
+  const types = ents.out(its.type) as string[];
+  spans.forEach((sp, k) => {
+    for (let i = sp[0]!; i <= sp[1]!; i++) hints.set(i, types[k]!);
+  });
+
+  const out: Token[] = [];
+  let cursor = 0;
+  let p = 0;
+  let s = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (value.trim() === "") continue;
+    let found = cursor;
+    while (found < joined.length && WS.has(joined.charCodeAt(found))) found++;
+    if (!joined.startsWith(value, found)) {
+      // look only a little ahead: a token whose text wink normalised would otherwise send
+      // indexOf to the end of the document, once per such token
+      const near = joined.slice(cursor, cursor + SEARCH_AHEAD + value.length).indexOf(value);
+      if (near < 0) continue; // no exact span to give for this token
+      found = cursor + near;
+    }
+    cursor = found + value.length;
+    while (p + 1 < joinedStart.length && joinedStart[p + 1]! <= found) p++;
+    const u16 = sourceStart[p]! + (found - joinedStart[p]!);
+    const span = doc.index.span(u16, u16 + value.length);
+    while (s + 1 < sentences.length && sentences[s]!.end <= span.start) s++;
+    const token: Token = { start: span.start, end: span.end, text: value, pos: pos[i]!, lemma: lemmas[i]!, sentence: s };
+    const hint = hints.get(i);
+    if (hint !== undefined) token.entityHint = hint;
+    out.push(token);
+  }
+  return out;
+}
 
 export const segment: Stage = {
   name: "segment",
   requires: ["lines"],
   assigns: ["paragraphs", "sentences", "tokens"],
   run(doc) {
-    const paragraphs: Paragraph[] = [];
-    const sentences: Sentence[] = [];
-    const tokens: Token[] = [];
-    for (const line of doc.lines) {
-      if (line.boilerplate !== null || line.role === "blank") continue;
-      const pIndex = paragraphs.length;
-      paragraphs.push({ start: line.start, end: line.end, index: pIndex });
-      const u16Base = doc.index.toUtf16(line.start);
-      const parsed = nlp.readDoc(line.text);
-      let cursor = 0;
-      parsed.sentences().each((s: ItemSentence) => {
-        const sIndex = sentences.length;
-        let sStart = -1;
-        let sEnd = -1;
-        s.tokens().each((t: ItemToken) => {
-          const value = t.out(its.value) as string;
-          const at = line.text.indexOf(value, cursor);
-          if (at < 0) return;
-          cursor = at + value.length;
-          if (sStart < 0) sStart = at;
-          sEnd = cursor;
-          const span = doc.index.span(u16Base + at, u16Base + cursor);
-          tokens.push({ ...span, text: value, pos: t.out(its.pos) as string, lemma: t.out(its.lemma) as string, sentence: sIndex });
-        });
-        if (sStart < 0) return;
-        const span = doc.index.span(u16Base + sStart, u16Base + sEnd);
-        sentences.push({ ...span, id: `${doc.sourceId}-s${sIndex + 1}`, paragraph: pIndex, index: sIndex, text: line.text.slice(sStart, sEnd) });
-      });
-    }
+    const paragraphs = paragraphsOf(doc.lines);
+    const sentences = sentencesOf(doc, paragraphs);
+    const tokens = tokensOf(doc, paragraphs, sentences);
     return { ...doc, paragraphs, sentences, tokens };
   },
 };

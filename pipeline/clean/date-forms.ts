@@ -1,0 +1,82 @@
+/**
+ * Calendar dates as written in headers, captions and datelines: ISO (2017-07-08),
+ * month-name forms (June 29, 2017 / 29 June 2017) and numeric forms (08.07.2017),
+ * whose day/month order is left open for the caller to decide from evidence.
+ */
+import { z } from "zod";
+import { loadLexicon } from "../lexicon.js";
+
+const calendar = loadLexicon(
+  import.meta.url,
+  "calendar-words.json",
+  z.object({ word: z.string().min(1), kind: z.enum(["month", "weekday"]), value: z.number().int() }),
+  (e) => e.word,
+);
+const MONTHS = new Map(calendar.filter((e) => e.kind === "month").map((e) => [e.word, e.value]));
+const WEEKDAYS = new Map(calendar.filter((e) => e.kind === "weekday").map((e) => [e.word, e.value]));
+
+const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).join("|");
+const WEEKDAY_ALT = [...WEEKDAYS.keys()].join("|");
+
+export type FoundDate = {
+  kind: "iso" | "text" | "numeric";
+  year: number;
+  /** for numeric dates: the two leading numbers in written order; for others [month, day] */
+  first: number;
+  second: number;
+  index: number;
+  length: number;
+};
+
+const DATE_RE = new RegExp(
+  [
+    String.raw`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`,
+    String.raw`\b(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`,
+    String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_ALT})\.?,?\s+(\d{4})\b`,
+    String.raw`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b`,
+  ].join("|"),
+  "giu",
+);
+const WEEKDAY_RE = new RegExp(String.raw`\b(${WEEKDAY_ALT})\b`, "giu");
+
+/** Every date with a year in `s`, in order of appearance. */
+export function findDates(s: string): FoundDate[] {
+  const out: FoundDate[] = [];
+  for (const m of s.matchAll(DATE_RE)) {
+    const at = { index: m.index, length: m[0].length };
+    if (m[1]) out.push({ kind: "iso", year: +m[1], first: +m[2]!, second: +m[3]!, ...at });
+    else if (m[4]) out.push({ kind: "text", year: +m[6]!, first: MONTHS.get(m[4].toLowerCase())!, second: +m[5]!, ...at });
+    else if (m[7]) out.push({ kind: "text", year: +m[9]!, first: MONTHS.get(m[8]!.toLowerCase())!, second: +m[7], ...at });
+    else out.push({ kind: "numeric", year: +m[12]!, first: +m[10]!, second: +m[11]!, ...at });
+  }
+  return out.filter((d) => d.year >= 1900 && d.year <= 2100);
+}
+
+/** Weekday numbers (0 = Sunday) named in `s`. */
+export function weekdaysIn(s: string): Set<number> {
+  const out = new Set<number>();
+  for (const m of s.matchAll(WEEKDAY_RE)) out.add(WEEKDAYS.get(m[1]!.toLowerCase())!);
+  return out;
+}
+
+export function isValidDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function iso(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+export function weekdayOf(y: number, m: number, d: number): number {
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+/** The readings (month, day) a found date allows: one for ISO and text, up to two for numeric. */
+export function readings(d: FoundDate): { month: number; day: number }[] {
+  if (d.kind !== "numeric") return isValidDay(d.year, d.first, d.second) ? [{ month: d.first, day: d.second }] : [];
+  const out: { month: number; day: number }[] = [];
+  if (isValidDay(d.year, d.second, d.first)) out.push({ month: d.second, day: d.first }); // day-first
+  if (d.first !== d.second && isValidDay(d.year, d.first, d.second)) out.push({ month: d.first, day: d.second }); // month-first
+  return out;
+}

@@ -1,0 +1,56 @@
+/**
+ * Source metadata the text itself states: the headline, the publisher where the site
+ * names itself (donation asks, disclaimers, copyright lines, a masthead line in the
+ * header) and the author from a byline or "Posted on by" line. Wire agencies credited
+ * in captions or at the end are contributors, not the outlet, so they are never taken.
+ */
+import { loadLexicon, word } from "../lexicon.js";
+import { bylineAuthor, headerMeta } from "./line-rules.js";
+import type { LineShape } from "./lines.js";
+import type { Layout } from "./layout.js";
+
+const OUTLET_CUES = loadLexicon(import.meta.url, "outlet-cues.json", word, (e) => e).map((p) => new RegExp(p, "iu"));
+const AGENCIES = new Set(loadLexicon(import.meta.url, "news-agencies.json", word).map((a) => a.toLowerCase()));
+const TRIM_RE = /^[\s"'“”‘’]+|[\s"'“”‘’.,!?:;]+$/gu;
+
+/** "South front" → "South Front": a masthead line is a name, written in title case. */
+function titleCase(s: string): string {
+  return s.replace(/(^|[\s-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+export function findOutlet(shapes: LineShape[], lay: Layout): string | null {
+  for (let i = 0; i < shapes.length; i++) {
+    if (lay.reasons[i] === null) continue;
+    for (const re of OUTLET_CUES) {
+      const m = re.exec(shapes[i]!.norm);
+      const name = m?.[1]?.replace(TRIM_RE, "");
+      if (name && /^\p{Lu}|^the\s/iu.test(name) && !/^(?:us|me|the author|this site)$/iu.test(name) && !AGENCIES.has(name.toLowerCase())) {
+        return name;
+      }
+    }
+  }
+  if (lay.masthead !== null) {
+    // "BBC News, Kyiv": the part after a comma or bar is a place or a section
+    const name = shapes[lay.masthead]!.norm.split(/\s*[,|]\s*/u)[0]!.replace(TRIM_RE, "");
+    if (!AGENCIES.has(name.toLowerCase())) return titleCase(name);
+  }
+  return null;
+}
+
+export function findTitle(shapes: LineShape[], lay: Layout): string | null {
+  return lay.title === null ? null : shapes[lay.title]!.norm;
+}
+
+export function findAuthor(shapes: LineShape[], lay: Layout): string | null {
+  for (let i = 0; i < shapes.length; i++) {
+    if (lay.reasons[i] === "dateline_meta") {
+      const a = headerMeta(shapes[i]!)?.author;
+      if (a) return a;
+    }
+    if (lay.reasons[i] === "byline") {
+      const a = bylineAuthor(shapes[i]!);
+      if (a) return a;
+    }
+  }
+  return null;
+}

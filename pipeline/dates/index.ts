@@ -1,0 +1,104 @@
+/**
+ * dates: every time expression of the clean sentences, with its TIMEX3-style value,
+ * interval, precision and anchor (DATASET.md, `dates`).
+ *
+ * The anchor is the publication date from doc.meta (set by clean from the text or from a
+ * --manifest row); without it, an absolute date earlier in the same paragraph; without
+ * either, relative expressions keep an empty value. The clock is never read.
+ */
+import { sentenceAt, type Doc, type Line, type Sentence, type SourceMeta, type Stage, type TimeExpression, type Token } from "../doc.js";
+import { parseIsoDate, toDays } from "./calendar.js";
+import { extractTimeExpressions } from "./extract-dates.js";
+import { resolveSpec, type Anchor } from "./resolve-dates.js";
+import { directionAt } from "./tense.js";
+
+export { extractTimeExpressions } from "./extract-dates.js";
+export { resolveSpec, type Anchor, type Direction } from "./resolve-dates.js";
+
+/** The publication date as an anchor, when the source has one. */
+export function publishedAnchor(meta: SourceMeta): Anchor | null {
+  if (meta.publishedDate === null) return null;
+  const ymd = parseIsoDate(meta.publishedDate);
+  if (ymd === null) return null;
+  return { days: toDays(ymd), precision: meta.publishedDatePrecision ?? "day", basis: "published_date" };
+}
+
+/** Tokens grouped by sentence index, in one pass (tokens are in text order). */
+function tokensBySentence(tokens: readonly Token[], count: number): Token[][] {
+  const out: Token[][] = Array.from({ length: count }, () => []);
+  for (const t of tokens) out[t.sentence]?.push(t);
+  return out;
+}
+
+/** Is each sentence inside a boilerplate line? One merge walk over sorted lines and sentences. */
+function boilerplateFlags(lines: readonly Line[], starts: readonly number[]): boolean[] {
+  let i = 0;
+  return starts.map((cp) => {
+    while (i < lines.length && lines[i]!.end <= cp) i++;
+    const l = lines[i];
+    return l !== undefined && l.start <= cp && l.boilerplate !== null;
+  });
+}
+
+/** Runs of consecutive clean sentences of one paragraph: extraction reads across a wrong sentence split ("Oct. 2"). */
+function paragraphRuns(doc: Doc): Sentence[][] {
+  const boilerplate = boilerplateFlags(doc.lines, doc.sentences.map((s) => s.start));
+  const runs: Sentence[][] = [];
+  let run: Sentence[] = [];
+  doc.sentences.forEach((s, si) => {
+    const last = run[run.length - 1];
+    if (boilerplate[si] || (last !== undefined && last.paragraph !== s.paragraph)) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+    }
+    if (!boilerplate[si]) run.push(s);
+  });
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+export function findDates(doc: Doc): TimeExpression[] {
+  const published = publishedAnchor(doc.meta);
+  const tokens = tokensBySentence(doc.tokens, doc.sentences.length);
+  const dates: TimeExpression[] = [];
+  for (const run of paragraphRuns(doc)) {
+    let lastAbsolute: Anchor | null = null; // can stand in for a missing publication date
+    let lastNarrated: Anchor | null = null; // what "the next month" counts from
+    const u16Start = doc.index.toUtf16(run[0]!.start);
+    const text = doc.text.slice(u16Start, doc.index.toUtf16(run[run.length - 1]!.end));
+    for (const c of extractTimeExpressions(text)) {
+      const span = doc.index.span(u16Start + c.start, u16Start + c.end);
+      const sentence = sentenceAt(run, span.start);
+      if (sentence === null) continue; // between sentences: whitespace only, never a date
+      const direction = directionAt(tokens[sentence.index] ?? [], span);
+      const r = resolveSpec(c.spec, { deictic: published ?? lastAbsolute, narrated: lastNarrated }, direction);
+      const p = r.period;
+      dates.push({
+        ...span,
+        id: `${doc.sourceId}-d${dates.length + 1}`,
+        sentenceId: sentence.id,
+        text: text.slice(c.start, c.end),
+        value: p?.value ?? "",
+        startDate: p?.startDate ?? null,
+        endDate: p?.endDate ?? null,
+        precision: p?.precision ?? null,
+        anchor: r.anchor,
+      });
+      if (p !== null) {
+        const narrated: Anchor = { days: toDays(parseIsoDate(p.startDate)!), precision: p.precision, basis: "previous_date" };
+        lastNarrated = narrated;
+        if (r.anchor === "absolute") lastAbsolute = narrated;
+      }
+    }
+  }
+  return dates;
+}
+
+export const dates: Stage = {
+  name: "dates",
+  requires: ["sentences", "tokens", "meta"],
+  assigns: ["dates"],
+  run(doc) {
+    return { ...doc, dates: findDates(doc) };
+  },
+};

@@ -1,0 +1,234 @@
+/**
+ * Type one run of capitalized words. The run is split at titles ("Iraq Prime
+ * Minister Haider al-Abadi" → "Iraq" | Prime Minister | "Haider al-Abadi"); each
+ * part is then read by its shape, in this order: a known phrase once leading
+ * demonyms are dropped ("Iraqi Popular Mobilization Units"), a capitalized head
+ * ("Federal Police", "Tigris River", "Old City of Mosul"), a name-initial place
+ * word ("Bab al-Toub"), "Old <city>", a lower-case place head after it ("Nujaifi
+ * street"), a title before it (a person), and finally its length: two to five
+ * name words are a person, a lone word waits for linking to give it a meaning.
+ */
+import type { Candidate } from "./scan.js";
+import {
+  demonymCountry,
+  mediaSuffixes,
+  nameHeadMaxWords,
+  nameHeads,
+  normalizeTitle,
+  ofPlaceHeads,
+  prefixPlaceWords,
+  suffixPlaceHeads,
+  titleMaxWords,
+  titleRoles,
+  type NameHead,
+} from "./lexicons.js";
+import { matchPhrase } from "./phrases.js";
+import { keyOf, surfaceOf, type Word } from "./words.js";
+
+const PLACE_PREPOSITIONS = new Set(["in", "near", "outside", "around", "into", "towards", "toward", "from", "across", "inside"]);
+const CONNECTORS = new Set(["of", "for"]);
+const SPEECH_VERBS = new Set(["said", "says", "told", "added", "stated", "warned", "claimed", "insisted", "explained", "wrote", "tweeted"]);
+
+/** The longest title starting at word `a` (not past `limit`): its role and length. */
+function titleAt(words: readonly Word[], a: number, limit: number): { role: string; n: number } | null {
+  for (let n = Math.min(titleMaxWords, limit - a); n >= 1; n--) {
+    const role = titleRoles.get(normalizeTitle(keyOf(words, a, a + n)));
+    if (role !== undefined) return { role, n };
+  }
+  return null;
+}
+
+/** Titles written just before the run, in any case: "spokesman", "president", "Joint Operation Command spokesman". */
+function rolesBefore(words: readonly Word[], a: number): string[] {
+  const roles: string[] = [];
+  let end = a;
+  while (end > 0) {
+    let found: { role: string; n: number } | null = null;
+    for (let n = Math.min(titleMaxWords, end); n >= 1 && found === null; n--) {
+      const role = titleRoles.get(normalizeTitle(keyOf(words, end - n, end)));
+      if (role !== undefined) found = { role, n };
+    }
+    if (found === null) break;
+    roles.unshift(found.role);
+    end -= found.n;
+  }
+  return roles;
+}
+
+/** The capitalized head ending words [s, e): "Police", "River", "Old City". */
+function headAt(words: readonly Word[], s: number, e: number): (NameHead & { n: number }) | null {
+  for (let n = Math.min(nameHeadMaxWords, e - s); n >= 1; n--) {
+    if (!words[e - n]!.cap) continue;
+    const h = nameHeads.get(keyOf(words, e - n, e));
+    if (h) return { ...h, n };
+  }
+  return null;
+}
+
+function isDemonym(w: Word): boolean {
+  return w.cap && demonymCountry.has(w.lower);
+}
+
+type Part = { s: number; e: number; roles: string[] };
+
+function make(words: readonly Word[], s: number, e: number, sentence: number, fields: Partial<Candidate>): Candidate {
+  const text = surfaceOf(words, s, e);
+  return {
+    start: words[s]!.start,
+    end: words[e - 1]!.end,
+    text,
+    type: null,
+    subtype: null,
+    name: text,
+    lexiconId: null,
+    roles: [],
+    sentence,
+    kind: "name",
+    bare: null,
+    afterPlacePreposition: false,
+    ...fields,
+  };
+}
+
+function classifyPart(words: readonly Word[], part: Part, runB: number, sentence: number, out: Candidate[]): number {
+  let { s } = part;
+  const { e, roles } = part;
+  // the core of "Old City of Mosul" is "Old City"; its head decides the type
+  let coreEnd = e;
+  for (let k = s + 1; k < e; k++) if (CONNECTORS.has(words[k]!.lower)) {
+    coreEnd = k;
+    break;
+  }
+  while (s < coreEnd - 1 && isDemonym(words[s]!) && !headAt(words, s, coreEnd)) s++;
+  if (s < e) {
+    // "Iraqi Popular Mobilization Units": a known name behind a demonym
+    let t = s;
+    while (t < e - 1 && isDemonym(words[t]!)) t++;
+    const m = matchPhrase(words, t);
+    if (m && m.b === e && (m.phrase.lexiconId !== null || m.phrase.type === "ORG")) {
+      const p = m.phrase;
+      out.push(make(words, s, e, sentence, { type: p.type, subtype: p.subtype, name: p.name, lexiconId: p.lexiconId, kind: "phrase" }));
+      return e;
+    }
+  }
+  const head = headAt(words, s, coreEnd);
+  if (head && (coreEnd - s > head.n || head.n > 1)) {
+    const bare = coreEnd === e && coreEnd - s > head.n ? surfaceOf(words, s, coreEnd - head.n) : null;
+    out.push(make(words, s, e, sentence, { type: head.type, subtype: head.subtype, bare }));
+    // "Old City of Mosul": the place after "of" is a mention of its own
+    if (coreEnd < e) {
+      let k = coreEnd + 1;
+      if (words[k]?.lower === "the") k++;
+      const m = k < e ? matchPhrase(words, k) : null;
+      if (m && m.b === e && m.phrase.type === "LOCATION") {
+        out.push(make(words, k, e, sentence, { type: "LOCATION", subtype: m.phrase.subtype, name: m.phrase.name, kind: "nested" }));
+      }
+    }
+    return e;
+  }
+  const first = words[s]!;
+  const n = e - s;
+  if (words.slice(s, e).every((w) => (w.particle && !w.text.includes("-")) || isDemonym(w))) return e;
+  // "Bab al-Toub", "Souk al-Sagha": Arabic and other toponym prefixes
+  if (n >= 2 && prefixPlaceWords.has(first.lower) && roles.length === 0) {
+    out.push(make(words, s, e, sentence, { type: "LOCATION", subtype: prefixPlaceWords.get(first.lower)! }));
+    return e;
+  }
+  let name: string | null = null;
+  let subtype: string | null = null;
+  // "Old Mosul": the old city of a known city
+  if (n === 2 && first.lower === "old") {
+    const m = matchPhrase(words, s + 1);
+    if (m && m.b === e && m.phrase.subtype === "city") {
+      name = `Old City of ${m.phrase.name}`;
+      subtype = "district";
+    }
+  }
+  // "Nujaifi street", "Al-Jumhuri hospital", "Iraqiya news": a lower-case head right after the run
+  const next = e === runB ? words[e] : undefined;
+  if (next && !next.cap && roles.length === 0) {
+    const placeSubtype = suffixPlaceHeads.get(next.lower);
+    if (placeSubtype !== undefined) {
+      out.push(make(words, s, e + 1, sentence, { type: "LOCATION", subtype: subtype ?? placeSubtype, name: name ?? surfaceOf(words, s, e + 1), bare: name === null ? surfaceOf(words, s, e) : null }));
+      return e + 1;
+    }
+    if (mediaSuffixes.has(next.lower) && n <= 3) {
+      out.push(make(words, s, e + 1, sentence, { type: "ORG", subtype: "media" }));
+      return e + 1;
+    }
+  }
+  if (name !== null) {
+    out.push(make(words, s, e, sentence, { type: "LOCATION", subtype, name }));
+    return e;
+  }
+  // "the minaret of Hadba", "the city of Qayyarah"
+  const of = words[s - 1];
+  const ofHead = s >= 2 && of?.lower === "of" ? ofPlaceHeads.get(words[s - 2]!.lower) : undefined;
+  if (ofHead && roles.length === 0) {
+    if (ofHead.whole) out.push(make(words, s - 2, e, sentence, { type: "LOCATION", subtype: ofHead.subtype, bare: surfaceOf(words, s, e) }));
+    else out.push(make(words, s, e, sentence, { type: "LOCATION", subtype: ofHead.subtype }));
+    return e;
+  }
+  if (n > 5) return e;
+  if (roles.length > 0 && !(n === 1 && isDemonym(first))) {
+    out.push(make(words, s, e, sentence, { type: "PERSON", roles, kind: "person" }));
+    return e;
+  }
+  if (n === 1) {
+    if (isDemonym(first)) return e;
+    const acronym = /^[A-Z]{2,6}$/.test(first.text);
+    const prep = words[s - 1];
+    // "Zelensky said", "Fischler proposed": a lone proper noun that acts is a person
+    const verb = words[e];
+    const acts = verb !== undefined && (SPEECH_VERBS.has(verb.lower) || (first.pos === "PROPN" && (verb.pos === "VERB" || verb.pos === "AUX") && !verb.cap));
+    if (!acronym && acts && prep?.lower !== "the" && !/(?:an|ese|ish|ic|is)$/.test(first.lower)) {
+      out.push(make(words, s, e, sentence, { type: "PERSON", kind: "person" }));
+      return e;
+    }
+    out.push(
+      make(words, s, e, sentence, {
+        kind: acronym ? "acronym" : "single",
+        afterPlacePreposition: prep !== undefined && PLACE_PREPOSITIONS.has(prep.lower),
+      }),
+    );
+    return e;
+  }
+  if (words.slice(s, e).some((w) => /^[A-Z]{2,}$/.test(w.text))) return e;
+  out.push(make(words, s, e, sentence, { type: "PERSON", kind: "person" }));
+  return e;
+}
+
+/** Candidates of the run [a, b) and the word index where scanning resumes. */
+export function classifyRun(words: readonly Word[], a: number, b: number, sentence: number): { candidates: Candidate[]; end: number } {
+  const out: Candidate[] = [];
+  let roles = rolesBefore(words, a);
+  // a name with an organization or place head keeps its titles inside ("General Staff of the Armed Forces")
+  let coreEnd = b;
+  for (let k = a + 1; k < b; k++) if (CONNECTORS.has(words[k]!.lower)) {
+    coreEnd = k;
+    break;
+  }
+  if (headAt(words, a, coreEnd) && titleAt(words, a, b) !== null) {
+    const end = classifyPart(words, { s: a, e: b, roles: [] }, b, sentence, out);
+    return { candidates: out, end };
+  }
+  const parts: Part[] = [];
+  let partStart = a;
+  let p = a;
+  while (p < b) {
+    const t = titleAt(words, p, b);
+    // a title splits the run: what comes before is a name of its own, what follows is a person
+    if (t) {
+      if (p > partStart) parts.push({ s: partStart, e: p, roles });
+      roles = p > partStart ? [t.role] : [...roles, t.role];
+      p += t.n;
+      partStart = p;
+      continue;
+    }
+    p++;
+  }
+  if (partStart < b) parts.push({ s: partStart, e: b, roles });
+  let end = b;
+  for (const part of parts) end = Math.max(end, classifyPart(words, part, b, sentence, out));
+  return { candidates: out, end };
+}

@@ -1,0 +1,102 @@
+/**
+ * One look-up table of known phrases, built once at module load: the curated
+ * alias list (armed groups, international bodies, news agencies), demonym or
+ * country + force/government noun ("Iraqi forces" → Iraqi Security Forces,
+ * "Iraqi authorities" → Government of Iraq), generic force phrases ("regime
+ * forces") and the gazetteer. Earlier sources win a key: a curated alias beats a
+ * city of the same name.
+ */
+import type { EntityType } from "../doc.js";
+import { isAbbreviation, places } from "./gazetteer.js";
+import { countryDemonym, demonyms, forceNouns, genericForces, knownEntities, normalizeSurface } from "./lexicons.js";
+import { keyOf, surfaceOf, type Word } from "./words.js";
+
+export type Phrase = {
+  type: EntityType;
+  subtype: string | null;
+  name: string;
+  lexiconId: string | null;
+  /** all-capital aliases ("IS", "AP", "US") match only as written */
+  exact: string | null;
+  /** a lower-case phrase may match in lower case ("government forces") */
+  lowerOk: boolean;
+  /** "US forces": the country the phrase starts with, reported as a nested LOCATION */
+  country: string | null;
+  /** words of the leading country name, for the nested mention */
+  countryWords: number;
+};
+
+export const phrases = new Map<string, Phrase>();
+/** every key cut where a word may end ("islamic", "islamic state"): the scan stops as soon as no phrase can follow */
+const prefixes = new Set<string>();
+let maxWords = 1;
+
+function put(surface: string, p: Omit<Phrase, "exact">): void {
+  const key = normalizeSurface(surface);
+  if (phrases.has(key)) return;
+  phrases.set(key, { ...p, exact: isAbbreviation(surface) ? surface : null });
+  for (let i = 1; i < key.length; i++) if (" -'.(".includes(key[i]!)) prefixes.add(key.slice(0, i));
+  maxWords = Math.max(maxWords, surface.split(/[\s-]+/).length + 2);
+}
+
+for (const e of knownEntities) {
+  for (const alias of [e.name, ...e.aliases]) {
+    put(alias, { type: e.type, subtype: e.subtype, name: e.name, lexiconId: e.id, lowerOk: false, country: null, countryWords: 0 });
+  }
+}
+
+// "<Demonym|Country> <force noun>": the state's forces or government, named the ACLED way
+const stateWords: Array<{ surface: string; country: string; isCountry: boolean }> = [];
+for (const d of demonyms) if (d.country !== null) stateWords.push({ surface: d.demonym, country: d.country, isCountry: false });
+for (const p of places.values()) if (p.subtype === "country") stateWords.push({ surface: p.surface, country: p.name, isCountry: true });
+for (const s of stateWords) {
+  const demonym = countryDemonym.get(s.country) ?? s.country;
+  for (const f of forceNouns) {
+    const name = f.kind === "military" ? `${demonym} Security Forces` : `Government of ${s.country}`;
+    const surface = `${s.surface} ${f.noun}`;
+    put(surface, {
+      type: "ORG",
+      subtype: f.kind,
+      name,
+      lexiconId: null,
+      lowerOk: false,
+      country: s.isCountry ? s.country : null,
+      countryWords: s.isCountry ? s.surface.split(" ").length : 0,
+    });
+  }
+}
+for (const g of genericForces) put(g.phrase, { type: "ORG", subtype: g.subtype, name: g.name, lexiconId: null, lowerOk: true, country: null, countryWords: 0 });
+for (const p of places.values()) {
+  put(p.surface, { type: "LOCATION", subtype: p.subtype, name: p.name, lexiconId: null, lowerOk: false, country: null, countryWords: 0 });
+}
+
+export type PhraseMatch = { phrase: Phrase; a: number; b: number };
+
+/**
+ * The longest known phrase starting at word `a`, or null. Abbreviations must match
+ * as written; other phrases must start with a capital (or a name particle) unless
+ * the phrase is marked lower-case.
+ */
+export function matchPhrase(words: readonly Word[], a: number): PhraseMatch | null {
+  const first = words[a]!;
+  const last = Math.min(words.length, a + maxWords);
+  let key = "";
+  let best: PhraseMatch | null = null;
+  for (let b = a + 1; b <= last; b++) {
+    const w = words[b - 1]!;
+    key += (b - 1 > a && w.spaceBefore ? " " : "") + w.lower;
+    const p = phrases.get(key);
+    if (!p) {
+      if (!prefixes.has(key)) break;
+      continue;
+    }
+    if (p.exact !== null) {
+      if (surfaceOf(words, a, b) !== p.exact) continue;
+    } else if (!p.lowerOk && !first.cap && !first.particle) continue;
+    best = { phrase: p, a, b };
+  }
+  return best;
+}
+
+/** The key helper is re-exported for the scanner's own look-ups. */
+export { keyOf };

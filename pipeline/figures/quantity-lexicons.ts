@@ -1,0 +1,81 @@
+/**
+ * The word lists the quantity reader uses (currencies, units, qualifiers, vague amounts),
+ * loaded once and compiled to anchored regexes at module load.
+ */
+import { z } from "zod";
+import { loadLexicon, word } from "../lexicon.js";
+import type { Qualifier } from "../doc.js";
+
+export type Currency = { name: string; iso: string | null; position: "prefix" | "suffix" };
+export type UnitInfo = { unit: string; kind: "distance" | "area" | "duration" | "weight" | "volume"; factor: number };
+export type Bound = "value" | "value_high" | "low" | "high";
+
+const currencyEntry = z.object({
+  surfaces: z.array(word).min(1),
+  name: word,
+  iso: z.string().regex(/^[A-Z]{3}$/u).nullable(),
+  position: z.enum(["prefix", "suffix"]),
+});
+const unitEntry = z.object({
+  surfaces: z.array(word).min(1),
+  unit: word,
+  kind: z.enum(["distance", "area", "duration", "weight", "volume"]),
+  factor: z.number().positive(),
+});
+const qualifierEntry = z.object({
+  phrase: word,
+  qualifier: z.enum(["exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague"]),
+  bound: z.enum(["value", "value_high", "low", "high"]),
+});
+
+/** Regex source for a phrase: words are separated by any run of spaces; next to a sign the space is optional ("US $" = "US$"). */
+const escape = (s: string): string =>
+  s
+    .replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")
+    .replace(/([A-Za-z]) (?=[A-Za-z])/gu, "$1\\s+")
+    .replace(/ /gu, "\\s*");
+const longestFirst = (a: string, b: string): number => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
+
+function table<T>(pairs: Array<[string, T]>): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const [k, v] of pairs) {
+    const key = k.toLowerCase().replace(/\s+/gu, "");
+    if (m.has(key)) throw new Error(`quantity lexicon: "${k}" is listed twice`);
+    m.set(key, v);
+  }
+  return m;
+}
+
+/** Look a matched surface up, ignoring case and spacing ("hk $" = "HK$"). */
+export const keyOf = (s: string): string => s.toLowerCase().replace(/\s+/gu, "");
+
+const currencies = loadLexicon(import.meta.url, "currencies.json", currencyEntry, (e) => e.surfaces.join("|").toLowerCase());
+export const CURRENCY = table(currencies.flatMap((c) => c.surfaces.map((s): [string, Currency] => [s, c])));
+const surfacesOf = (position: "prefix" | "suffix"): string[] =>
+  currencies.filter((c) => c.position === position).flatMap((c) => c.surfaces).sort(longestFirst);
+const wordEnd = "(?![A-Za-z])";
+/** a currency written before the amount, ending right before it ("$", "US$ ", "hk $ ") */
+export const CURRENCY_BEFORE = new RegExp(`(?:^|[^A-Za-z])(${surfacesOf("prefix").map(escape).join("|")})\\s?$`, "iu");
+/** a currency written after the amount ("million dinars", "-cent") */
+export const CURRENCY_AFTER = new RegExp(`^(?:\\s|-)?(${surfacesOf("suffix").map(escape).join("|")})${wordEnd}`, "iu");
+
+const units = loadLexicon(import.meta.url, "units.json", unitEntry, (e) => e.surfaces.join("|").toLowerCase());
+export const UNIT = table(units.flatMap((u) => u.surfaces.map((s): [string, UnitInfo] => [s, u])));
+const unitSurfaces = units.flatMap((u) => u.surfaces).sort(longestFirst);
+/** a unit after the amount: "1,500 meters", "eight-month", "850-year-old", "5km" (glued: no space) */
+export const UNIT_AFTER = new RegExp(`^(\\s|-)?(${unitSurfaces.map(escape).join("|")})(-old|-long)?${wordEnd}`, "iu");
+
+const qualifiers = loadLexicon(import.meta.url, "qualifiers.json", qualifierEntry, (e) => e.phrase.toLowerCase());
+export const QUALIFIER = table(qualifiers.map((q): [string, { qualifier: Qualifier; bound: Bound }] => [q.phrase, q]));
+/** a qualifier ending right before the amount (or its currency sign) */
+export const QUALIFIER_BEFORE = new RegExp(
+  `(?:^|[^A-Za-z])(${qualifiers.map((q) => q.phrase).sort(longestFirst).map(escape).join("|")})\\s+$`,
+  "iu",
+);
+
+const vague = loadLexicon(import.meta.url, "vague-amounts.json", word);
+/** vague amounts, longest first, optionally with the "of" that joins them to what they count */
+export const VAGUE = new RegExp(`(?<![A-Za-z])(${[...vague].sort(longestFirst).map(escape).join("|")})(?![A-Za-z])(\\s+of)?`, "giu");
+
+export const PERCENT_AFTER = /^\s?(%|per\s?cents?|percent(?:age)?s?)(?![A-Za-z])/iu;
+export const PERCENT_BEFORE = /(?:^|[^A-Za-z])(per\s?cents?|percent(?:age)?s?)\s+of\s+$/iu;

@@ -1,0 +1,52 @@
+/**
+ * One input file → its rows, or the reason it was refused. Pure with respect to the
+ * run: it reads one file and returns data, so it can run on the main thread or in a
+ * worker (pipeline/workers.ts) with the same result.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { extractHtmlText } from "./clean/html.js";
+import { createDoc } from "./create-doc.js";
+import { StageError, type Ctx, type ManifestEntry } from "./doc.js";
+import { stages } from "./index.js";
+import { decodeBytes } from "./read/decode.js";
+import { errorText } from "./read/list-inputs.js";
+import { docRows, entitySummary, type DocRows, type EntitySummary } from "./rows.js";
+
+export type DocumentTask = { absPath: string; relPath: string; sourceId: string; manifest: ManifestEntry | null };
+
+export type DocumentResult =
+  | { ok: true; bytes: number; rows: DocRows; summary: EntitySummary; extractedText: string | null }
+  | { ok: false; bytes: number; stage: string; reason: string; detail: string };
+
+const ctx: Ctx = { options: {} };
+
+export function processDocument(task: DocumentTask): DocumentResult {
+  let raw: Buffer;
+  try {
+    raw = readFileSync(task.absPath);
+  } catch (e) {
+    return { ok: false, bytes: 0, stage: "read", reason: "unreadable file", detail: errorText(e) };
+  }
+  const bytes = raw.length;
+  const decoded = decodeBytes(raw);
+  if (!decoded.ok) return { ok: false, bytes, stage: "decode", reason: decoded.reason, detail: decoded.detail };
+  let text = decoded.text;
+  let extractedText: string | null = null;
+  if (/\.html?$/i.test(task.relPath)) {
+    text = extractHtmlText(text);
+    if (text.trim() === "") return { ok: false, bytes, stage: "read", reason: "no article text", detail: "the HTML extractor found no readable content" };
+    extractedText = text;
+  }
+  const sha256 = createHash("sha256").update(raw).digest("hex");
+  let doc = createDoc({ sourceId: task.sourceId, path: task.relPath, text, sha256, encoding: decoded.encoding, manifest: task.manifest });
+  for (const stage of stages) {
+    try {
+      doc = stage.run(doc, ctx);
+    } catch (e) {
+      if (e instanceof StageError) return { ok: false, bytes, stage: e.stage, reason: e.reason, detail: e.detail };
+      return { ok: false, bytes, stage: stage.name, reason: "stage failed", detail: e instanceof Error ? e.message : String(e) };
+    }
+  }
+  return { ok: true, bytes, rows: docRows(doc), summary: entitySummary(doc), extractedText };
+}

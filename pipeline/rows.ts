@@ -1,0 +1,144 @@
+/**
+ * One processed Doc → its rows for every per-document table. Entity references
+ * still hold document-local entity keys here; the runner swaps them for
+ * corpus-wide entity_ids once resolve has seen every document.
+ */
+import type { Doc, DocEntity, Mention } from "./doc.js";
+import type { BoilerplateRow, DateRow, EventRow, FigureRow, MentionRow, SentenceRow, SourceRow } from "../schemas/tables.js";
+
+export type DocRows = {
+  sourceId: string;
+  path: string;
+  source: SourceRow;
+  boilerplate: BoilerplateRow[];
+  sentences: SentenceRow[];
+  /** entity_id holds the document-local entity key until resolved */
+  mentions: MentionRow[];
+  dates: DateRow[];
+  /** actor_id, location_id, attributed_to hold entity keys until resolved */
+  figures: FigureRow[];
+  /** actor1_id, actor2_id, location_id, attributed_to hold entity keys until resolved */
+  events: EventRow[];
+};
+
+/** What cross-document resolution needs from a document: compact, no text. */
+export type EntitySummary = { sourceId: string; entities: DocEntity[]; mentions: Mention[] };
+
+const WORD = /[\p{L}\p{N}]/u;
+
+export function docRows(doc: Doc): DocRows {
+  const sid = doc.sourceId;
+  const boilerplateLines = doc.lines.filter((l) => l.boilerplate !== null);
+  const chars_clean = doc.lines.reduce((n, l) => n + (l.boilerplate === null ? l.end - l.start : 0), 0);
+  const dateById = new Map(doc.dates.map((d) => [d.id, d]));
+  return {
+    sourceId: sid,
+    path: doc.path,
+    source: {
+      source_id: sid,
+      path: doc.path,
+      sha256: doc.sha256,
+      encoding: doc.encoding,
+      url: doc.meta.url,
+      outlet: doc.meta.outlet,
+      title: doc.meta.title,
+      author: doc.meta.author,
+      published_date: doc.meta.publishedDate,
+      published_date_precision: doc.meta.publishedDatePrecision,
+      published_date_basis: doc.meta.publishedDateBasis,
+      chars_raw: doc.index.length,
+      chars_clean,
+      sentences: doc.sentences.length,
+      words: doc.tokens.reduce((n, t) => n + (WORD.test(t.text) ? 1 : 0), 0),
+      boilerplate_lines: boilerplateLines.length,
+    },
+    boilerplate: boilerplateLines.map((l) => ({
+      source_id: sid,
+      line: l.line,
+      char_start: l.start,
+      char_end: l.end,
+      text: l.text,
+      reason: l.boilerplate as string,
+    })),
+    sentences: doc.sentences.map((s) => ({
+      sentence_id: s.id,
+      source_id: sid,
+      paragraph: s.paragraph,
+      index: s.index,
+      char_start: s.start,
+      char_end: s.end,
+      text: s.text,
+    })),
+    mentions: doc.mentions.map((m) => ({
+      mention_id: m.id,
+      entity_id: m.entityKey,
+      source_id: sid,
+      sentence_id: m.sentenceId,
+      char_start: m.start,
+      char_end: m.end,
+      text: m.text,
+      type: m.type,
+      subtype: m.subtype,
+    })),
+    dates: doc.dates.map((d) => ({
+      date_id: d.id,
+      source_id: sid,
+      sentence_id: d.sentenceId,
+      char_start: d.start,
+      char_end: d.end,
+      text: d.text,
+      value: d.value,
+      start_date: d.startDate,
+      end_date: d.endDate,
+      precision: d.precision,
+      anchor: d.anchor,
+    })),
+    figures: doc.figures.map((f) => ({
+      figure_id: f.id,
+      source_id: sid,
+      sentence_id: f.sentenceId,
+      char_start: f.start,
+      char_end: f.end,
+      text: f.text,
+      value: f.value,
+      low: f.low,
+      high: f.high,
+      qualifier: f.qualifier,
+      unit: f.unit,
+      counted: f.counted,
+      category: f.category,
+      actor_id: f.actorKey,
+      location_id: f.locationKey,
+      date_id: f.dateId,
+      attributed_to: f.attributedToKey,
+    })),
+    events: doc.events
+      .filter((e) => !e.negated)
+      .map((e) => ({
+        event_id: e.id,
+        source_id: sid,
+        sentence_id: e.sentenceId,
+        char_start: e.start,
+        char_end: e.end,
+        text: e.text,
+        event_type: e.eventType,
+        sub_event_type: e.subEventType,
+        trigger: e.trigger,
+        actor1_id: e.actor1Key,
+        actor2_id: e.actor2Key,
+        location_id: e.locationKey,
+        date_id: e.dateId,
+        event_date: e.eventDate,
+        event_date_end: e.eventDateEnd,
+        date_precision: e.datePrecision ?? (e.dateId ? dateById.get(e.dateId)?.precision ?? null : null),
+        fatalities: e.fatalities,
+        attributed_to: e.attributedToKey,
+        cluster_id: null,
+        certainty: e.certainty,
+      })),
+  };
+}
+
+export function entitySummary(doc: Doc): EntitySummary {
+  return { sourceId: doc.sourceId, entities: doc.entities, mentions: doc.mentions };
+}

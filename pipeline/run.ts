@@ -1,0 +1,172 @@
+/**
+ * The runner: input folder → dataset folder.
+ *
+ * Phase 1 reads each article (sorted), runs the per-document stages, and spills
+ * its rows to a JSON-lines file, keeping in memory only what cross-document
+ * resolution needs (entity summaries, event and figure rows without text).
+ * Phase 2 resolves entities, event clusters and figure claims, then streams the
+ * spill back through validation into the CSV and Parquet writers.
+ *
+ * Everything is written into a temporary folder beside --out, renamed into place
+ * at the very end: an interrupted run leaves the previous dataset untouched.
+ * A problem with one input is a rejects row; the run goes on.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, extname, join, resolve as resolvePath } from "node:path";
+import type { ManifestEntry } from "./doc.js";
+import { processDocument } from "./process-document.js";
+import { listInputs } from "./read/list-inputs.js";
+import { readManifest, type Manifest } from "./read/manifest.js";
+import { Rejects } from "./rejects.js";
+import { resolveCorpus } from "./resolve/index.js";
+import type { DocRows, EntitySummary } from "./rows.js";
+import { DatasetWriter } from "./write/dataset-writer.js";
+import { readLinesSync } from "./write/read-lines.js";
+import { boilerplate, entities, eventClusters, events, figureClaims, figures, mentions, dates, rejects as rejectsTable, sentences, sources } from "../schemas/tables.js";
+import type { EventRow, FigureRow } from "../schemas/tables.js";
+
+export type RunOptions = {
+  input: string;
+  out: string;
+  manifest?: string | null;
+  /** called after each document; the CLI draws progress with it */
+  onProgress?: (done: number, total: number, bytes: number) => void;
+};
+
+export type RunSummary = {
+  documents: number;
+  rows: Record<string, number>;
+  rejects: number;
+  bytes: number;
+};
+
+export function runDataset(opts: RunOptions): Promise<RunSummary> {
+  return Promise.resolve().then(() => runDatasetSync(opts));
+}
+
+function runDatasetSync(opts: RunOptions): RunSummary {
+  const input = resolvePath(opts.input);
+  const out = resolvePath(opts.out);
+  const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  try {
+    const summary = build(input, tmp, opts);
+    swapIntoPlace(tmp, out);
+    return summary;
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+function build(input: string, tmp: string, opts: RunOptions): RunSummary {
+  const rejects = new Rejects();
+  const manifest = opts.manifest ? readManifest(opts.manifest) : null;
+  const manifestName = opts.manifest ? basename(opts.manifest) : "";
+  for (const p of manifest?.problems ?? []) rejects.add(`${manifestName}#row${p.row}`, "manifest", p.reason, p.detail);
+
+  const { files, problems } = listInputs(input);
+  for (const p of problems) rejects.add(p.relPath, "read", p.reason, p.detail);
+
+  const spill = join(tmp, ".rows.jsonl");
+  writeFileSync(spill, "");
+  const summaries: EntitySummary[] = [];
+  const eventRows: EventRow[] = [];
+  const figureRows: FigureRow[] = [];
+  const seenIds = new Map<string, string>();
+  const usedManifest = new Set<string>();
+  let bytes = 0;
+  let done = 0;
+
+  for (const f of files) {
+    const sourceId = basename(f.relPath, extname(f.relPath));
+    done++;
+    const clash = seenIds.get(sourceId);
+    if (clash) {
+      rejects.add(f.relPath, "read", "duplicate source_id", `${sourceId} is already the id of ${clash}; rename one of the files`);
+      continue;
+    }
+    seenIds.set(sourceId, f.relPath);
+    const result = processDocument({ ...f, sourceId, manifest: manifestEntry(manifest, f.relPath, sourceId, usedManifest) });
+    bytes += result.bytes;
+    if (!result.ok) {
+      rejects.add(f.relPath, result.stage, result.reason, result.detail);
+      continue;
+    }
+    const rows = result.rows;
+    summaries.push(result.summary);
+    if (result.extractedText !== null) {
+      mkdirSync(join(tmp, "text"), { recursive: true });
+      writeFileSync(join(tmp, "text", `${sourceId}.txt`), result.extractedText);
+    }
+    for (const e of rows.events) eventRows.push({ ...e, text: "" });
+    for (const fg of rows.figures) figureRows.push({ ...fg, text: "" });
+    appendFileSync(spill, JSON.stringify(rows) + "\n");
+    opts.onProgress?.(done, files.length, bytes);
+  }
+  if (manifest) {
+    for (const [k] of manifest.byPath) if (!usedManifest.has(`path:${k}`)) rejects.add(`${manifestName}#${k}`, "manifest", "unknown path", `no input file at ${k}`);
+    for (const [k] of manifest.bySourceId) if (!usedManifest.has(`id:${k}`)) rejects.add(`${manifestName}#${k}`, "manifest", "unknown source_id", `no input file with source_id ${k}`);
+  }
+
+  const resolved = resolveCorpus(summaries, eventRows, figureRows);
+  const writer = new DatasetWriter(tmp, rejects);
+  for (const line of readLinesSync(spill)) {
+    if (line === "") continue;
+    const r = JSON.parse(line) as DocRows;
+    const id = (key: string | null) => (key === null ? null : resolved.idOf(r.sourceId, key));
+    writer.write(sources, [r.source], r.path);
+    writer.write(boilerplate, r.boilerplate, r.path);
+    writer.write(sentences, r.sentences, r.path);
+    writer.write(mentions, r.mentions.map((m) => ({ ...m, entity_id: id(m.entity_id) })), r.path);
+    writer.write(dates, r.dates, r.path);
+    writer.write(figures, r.figures.map((f) => ({ ...f, actor_id: id(f.actor_id), location_id: id(f.location_id), attributed_to: id(f.attributed_to) })), r.path);
+    writer.write(
+      events,
+      r.events.map((e) => ({
+        ...e,
+        actor1_id: id(e.actor1_id),
+        actor2_id: id(e.actor2_id),
+        location_id: id(e.location_id),
+        attributed_to: id(e.attributed_to),
+        cluster_id: resolved.clusterOf.get(e.event_id) ?? null,
+      })),
+      r.path,
+    );
+  }
+  rmSync(spill);
+  writer.write(entities, resolved.entities, "(corpus)");
+  writer.write(eventClusters, resolved.clusters, "(corpus)");
+  writer.write(figureClaims, resolved.claims, "(corpus)");
+  // the rejects table goes last: validation above may still add to it
+  writer.write(rejectsTable, rejects.rows(), "(rejects)");
+  writer.close();
+  return { documents: summaries.length, rows: Object.fromEntries(writer.counts), rejects: rejects.size, bytes };
+}
+
+function manifestEntry(m: Manifest | null, relPath: string, sourceId: string, used: Set<string>): ManifestEntry | null {
+  if (!m) return null;
+  const byPath = m.byPath.get(relPath);
+  if (byPath) {
+    used.add(`path:${relPath}`);
+    return byPath;
+  }
+  const byId = m.bySourceId.get(sourceId);
+  if (byId) used.add(`id:${sourceId}`);
+  return byId ?? null;
+}
+
+/** Replace `out` by `tmp` with two renames, so readers see the old or the new dataset, never half of one. */
+function swapIntoPlace(tmp: string, out: string): void {
+  mkdirSync(dirname(out), { recursive: true });
+  if (!existsSync(out)) {
+    renameSync(tmp, out);
+    return;
+  }
+  const old = join(dirname(out), `.${basename(out)}.old-${process.pid}`);
+  rmSync(old, { recursive: true, force: true });
+  renameSync(out, old);
+  renameSync(tmp, out);
+  rmSync(old, { recursive: true, force: true });
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import type { DocEntity, EntityType, Mention } from "../../pipeline/doc.js";
+import { resolveEntities } from "../../pipeline/resolve/entities.js";
+import { entitySlug, phoneticKey } from "../../pipeline/resolve/entities-keys.js";
+
+type Spec = Partial<DocEntity> & { key: string; type: EntityType; name: string; mentions?: number };
+
+function doc(sourceId: string, specs: Spec[]) {
+  const entities: DocEntity[] = specs.map((s) => ({
+    key: s.key,
+    type: s.type,
+    subtype: s.subtype ?? null,
+    name: s.name,
+    aliases: s.aliases ?? [s.name],
+    lexiconId: s.lexiconId ?? null,
+    roles: s.roles ?? [],
+    affiliations: s.affiliations ?? [],
+  }));
+  const mentions: Mention[] = [];
+  for (const s of specs) {
+    for (let i = 0; i < (s.mentions ?? 1); i++) {
+      const n = mentions.length;
+      mentions.push({ start: n * 10, end: n * 10 + 5, id: `${sourceId}-m${n + 1}`, sentenceId: `${sourceId}-s1`, text: s.name, type: s.type, subtype: null, entityKey: s.key });
+    }
+  }
+  return { sourceId, entities, mentions };
+}
+
+const corpus = [
+  doc("a", [
+    { key: "islamic_state", type: "ORG", subtype: "armed_group", name: "Islamic State", lexiconId: "islamic_state", aliases: ["ISIS"], mentions: 3 },
+    { key: "joc", type: "ORG", name: "Joint Operation Command", lexiconId: "joint_operations_command_iraq" },
+    { key: "PERSON:yahya rasool", type: "PERSON", name: "Yahya Rasool", roles: ["brigadier general", "spokesman"], affiliations: ["joc"], mentions: 2 },
+    { key: "ORG:federal police", type: "ORG", name: "Federal Police" },
+    { key: "LOCATION:grand al nuri mosque", type: "LOCATION", name: "Grand al-Nuri Mosque" },
+  ]),
+  doc("b", [
+    { key: "islamic_state", type: "ORG", subtype: "armed_group", name: "Islamic State", lexiconId: "islamic_state", aliases: ["ISIL", "Daesh"] },
+    { key: "joc", type: "ORG", name: "Iraqi Joint Operations Command", lexiconId: "joint_operations_command_iraq" },
+    { key: "PERSON:yahia rasoul", type: "PERSON", name: "Yahia Rasoul", roles: ["brigadier general"], affiliations: ["joc"] },
+    { key: "ORG:iraqi federal police", type: "ORG", name: "Iraqi Federal Police" },
+    { key: "LOCATION:grand al nuri mosque", type: "LOCATION", name: "Grand Al Nuri mosque" },
+  ]),
+  doc("c", [
+    { key: "PERSON:yahia rasul", type: "PERSON", name: "Yahia Rasul" }, // same sound, no shared role or tie: another man
+    { key: "PERSON:abu bakr al baghdadi", type: "PERSON", name: "Abu Bakr Al Baghdadi" },
+  ]),
+  doc("d", [{ key: "PERSON:ibrahim abu bakr al baghdadi", type: "PERSON", name: "Ibrahim Abu Bakr Al Baghdadi", mentions: 2 }]),
+];
+
+describe("resolveEntities", () => {
+  const r = resolveEntities(corpus);
+
+  it("merges by lexicon id and counts mentions and sources", () => {
+    expect(r.idOf("a", "islamic_state")).toBe("org-islamic-state");
+    expect(r.idOf("b", "islamic_state")).toBe("org-islamic-state");
+    const is = r.entities.find((e) => e.entity_id === "org-islamic-state")!;
+    expect(is).toEqual({ entity_id: "org-islamic-state", name: "Islamic State", type: "ORG", subtype: "armed_group", mentions: 4, sources: 2 });
+  });
+
+  it("merges transliterations of a person only with a shared role or affiliation", () => {
+    expect(phoneticKey("Yahya Rasool")).toBe(phoneticKey("Yahia Rasoul"));
+    expect(r.idOf("b", "PERSON:yahia rasoul")).toBe(r.idOf("a", "PERSON:yahya rasool"));
+    expect(r.idOf("a", "PERSON:yahya rasool")).toBe("person-yahya-rasool"); // the more frequent form names it
+    expect(phoneticKey("Yahia Rasul")).toBe(phoneticKey("Yahya Rasool"));
+    expect(r.idOf("c", "PERSON:yahia rasul")).toBe("person-yahia-rasul");
+  });
+
+  it("merges normalized names, demonym-less forms and full names that end another", () => {
+    expect(r.idOf("a", "LOCATION:grand al nuri mosque")).toBe(r.idOf("b", "LOCATION:grand al nuri mosque"));
+    expect(r.idOf("a", "ORG:federal police")).toBe(r.idOf("b", "ORG:iraqi federal police"));
+    expect(r.idOf("a", "ORG:federal police")).toBe("org-iraqi-federal-police");
+    expect(r.idOf("c", "PERSON:abu bakr al baghdadi")).toBe("person-ibrahim-abu-bakr-al-baghdadi");
+  });
+
+  it("does not depend on the order of the documents", () => {
+    const reversed = resolveEntities([...corpus].reverse().map((d) => ({ ...d, entities: [...d.entities].reverse() })));
+    expect(reversed.entities).toEqual(r.entities);
+    for (const d of corpus) for (const e of d.entities) expect(reversed.idOf(d.sourceId, e.key)).toBe(r.idOf(d.sourceId, e.key));
+  });
+
+  it("gives distinct ids to distinct entities and refuses unknown keys", () => {
+    const ids = r.entities.map((e) => e.entity_id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(() => r.idOf("a", "nope")).toThrow(/no entity "nope"/);
+    expect(entitySlug("LOCATION", "Bāb al-Ṭūb")).toBe("loc-bab-al-tub");
+  });
+});
