@@ -9,7 +9,7 @@ import { existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { runDataset } from "../pipeline/run.js";
 
-const USAGE = `Usage: conflict-dataset [--input DIR] [--out DIR] [--manifest FILE]
+const USAGE = `Usage: conflict-dataset [--input DIR] [--out DIR] [--manifest FILE] [--jobs N] [--max-mb N]
 
 Reads every *.txt, *.html and *.htm file below DIR (recursively, in sorted order)
 and writes the dataset tables as CSV and Parquet, with datapackage.json and
@@ -20,6 +20,11 @@ CODEBOOK.md, into the output folder (replaced whole at the end of the run).
   --manifest FILE   CSV keyed by \`path\` (relative to DIR) or \`source_id\`, with
                     optional url, outlet, title, author, published_date columns;
                     its values win over what the text says
+  --jobs N          worker threads for the per-document stages (default: the
+                    number of cores; 1 runs everything in one thread). The
+                    output is byte-identical whatever N is.
+  --max-mb N        refuse (as a rejects row) any file larger than N megabytes
+                    (default 8): an article is kilobytes; a huge file is a dump
   --help            this text
 
 Exit status: 0 ok, 3 rows were rejected (see rejects.csv), 2 usage error.`;
@@ -36,6 +41,8 @@ try {
       input: { type: "string", default: "seeds" },
       out: { type: "string", default: "output" },
       manifest: { type: "string" },
+      jobs: { type: "string" },
+      "max-mb": { type: "string" },
       help: { type: "boolean", default: false },
     },
     allowPositionals: false,
@@ -56,6 +63,19 @@ if (values.manifest !== undefined && (!existsSync(values.manifest) || !statSync(
   usageError(`--manifest ${values.manifest} is not a file`);
 }
 
+let jobs: number | undefined;
+if (values.jobs !== undefined) {
+  jobs = Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) usageError(`--jobs ${values.jobs} is not a whole number ≥ 1`);
+}
+
+let maxBytes: number | undefined;
+if (values["max-mb"] !== undefined) {
+  const mb = Number(values["max-mb"]);
+  if (!(mb > 0)) usageError(`--max-mb ${values["max-mb"]} is not a positive number`);
+  maxBytes = Math.round(mb * 1_000_000);
+}
+
 const started = process.hrtime.bigint();
 const tty = process.stderr.isTTY === true;
 const progress = (done: number, total: number, bytes: number) => {
@@ -66,7 +86,7 @@ const progress = (done: number, total: number, bytes: number) => {
   process.stderr.write(`\r${done}/${total} files  ${mbps.toFixed(2)} MB/s  ETA ${eta.toFixed(0)} s   `);
 };
 
-const summary = await runDataset({ input, out, manifest: values.manifest ?? null, onProgress: progress });
+const summary = await runDataset({ input, out, manifest: values.manifest ?? null, jobs, maxBytes, onProgress: progress });
 const secs = Number(process.hrtime.bigint() - started) / 1e9;
 if (tty) process.stderr.write("\n");
 const rows = Object.entries(summary.rows)

@@ -4,7 +4,7 @@
  * worker (pipeline/workers.ts) with the same result.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { extractHtmlText } from "./clean/html.js";
 import { createDoc } from "./create-doc.js";
 import { StageError, type Ctx, type ManifestEntry } from "./doc.js";
@@ -13,7 +13,14 @@ import { decodeBytes } from "./read/decode.js";
 import { errorText } from "./read/list-inputs.js";
 import { docRows, entitySummary, type DocRows, type EntitySummary } from "./rows.js";
 
-export type DocumentTask = { absPath: string; relPath: string; sourceId: string; manifest: ManifestEntry | null };
+export type DocumentTask = { absPath: string; relPath: string; sourceId: string; manifest: ManifestEntry | null; maxBytes: number };
+
+/**
+ * Default size limit for one article. A news article is 2–50 KB; a file of tens of
+ * megabytes is a dump of many articles or not an article at all, and one parse
+ * of it would hold the whole run. It is refused with the reason, never truncated.
+ */
+export const DEFAULT_MAX_BYTES = 8_000_000;
 
 export type DocumentResult =
   | { ok: true; bytes: number; rows: DocRows; summary: EntitySummary; extractedText: string | null }
@@ -24,6 +31,10 @@ const ctx: Ctx = { options: {} };
 export function processDocument(task: DocumentTask): DocumentResult {
   let raw: Buffer;
   try {
+    const size = statSync(task.absPath).size;
+    if (size > task.maxBytes) {
+      return { ok: false, bytes: 0, stage: "read", reason: "file too large", detail: `${size} bytes is more than the ${task.maxBytes}-byte limit for one article (--max-mb); split it into articles` };
+    }
     raw = readFileSync(task.absPath);
   } catch (e) {
     return { ok: false, bytes: 0, stage: "read", reason: "unreadable file", detail: errorText(e) };

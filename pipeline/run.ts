@@ -11,13 +11,16 @@
  * at the very end: an interrupted run leaves the previous dataset untouched.
  * A problem with one input is a rejects row; the run goes on.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, resolve as resolvePath } from "node:path";
 import type { ManifestEntry } from "./doc.js";
-import { processDocument } from "./process-document.js";
+import { DEFAULT_MAX_BYTES, type DocumentResult, type DocumentTask } from "./process-document.js";
+import { mapOrdered } from "./workers/ordered-pool.js";
 import { listInputs } from "./read/list-inputs.js";
 import { readManifest, type Manifest } from "./read/manifest.js";
 import { Rejects } from "./rejects.js";
+import type { Period } from "./resolve/figure-claims.js";
 import { resolveCorpus } from "./resolve/index.js";
 import type { DocRows, EntitySummary } from "./rows.js";
 import { DatasetWriter } from "./write/dataset-writer.js";
@@ -29,6 +32,10 @@ export type RunOptions = {
   input: string;
   out: string;
   manifest?: string | null;
+  /** largest article accepted, in bytes (default DEFAULT_MAX_BYTES) */
+  maxBytes?: number;
+  /** worker threads for the per-document stages; default: the machine's cores */
+  jobs?: number;
   /** called after each document; the CLI draws progress with it */
   onProgress?: (done: number, total: number, bytes: number) => void;
 };
@@ -40,18 +47,14 @@ export type RunSummary = {
   bytes: number;
 };
 
-export function runDataset(opts: RunOptions): Promise<RunSummary> {
-  return Promise.resolve().then(() => runDatasetSync(opts));
-}
-
-function runDatasetSync(opts: RunOptions): RunSummary {
+export async function runDataset(opts: RunOptions): Promise<RunSummary> {
   const input = resolvePath(opts.input);
   const out = resolvePath(opts.out);
   const tmp = join(dirname(out), `.${basename(out)}.tmp-${process.pid}`);
-  rmSync(tmp, { recursive: true, force: true });
+  removeStaleTemporaries(out);
   mkdirSync(tmp, { recursive: true });
   try {
-    const summary = build(input, tmp, opts);
+    const summary = await build(input, tmp, opts);
     swapIntoPlace(tmp, out);
     return summary;
   } catch (e) {
@@ -60,7 +63,21 @@ function runDatasetSync(opts: RunOptions): RunSummary {
   }
 }
 
-function build(input: string, tmp: string, opts: RunOptions): RunSummary {
+/** Below this many documents, starting worker threads (each loads the models) costs more than it saves. */
+const MIN_DOCS_FOR_WORKERS = 16;
+const WORKER_URL = new URL("./workers/worker-entry.mjs", import.meta.url);
+
+async function* processAll(tasks: readonly DocumentTask[], jobs: number): AsyncGenerator<DocumentResult> {
+  if (jobs <= 1 || tasks.length < MIN_DOCS_FOR_WORKERS) {
+    // loaded here, not at the top: with workers the main thread never loads the models
+    const { processDocument } = await import("./process-document.js");
+    for (const t of tasks) yield processDocument(t);
+    return;
+  }
+  yield* mapOrdered(tasks, jobs, WORKER_URL, (_t, error): DocumentResult => ({ ok: false, bytes: 0, stage: "worker", reason: "worker crashed", detail: error }));
+}
+
+async function build(input: string, tmp: string, opts: RunOptions): Promise<RunSummary> {
   const rejects = new Rejects();
   const manifest = opts.manifest ? readManifest(opts.manifest) : null;
   const manifestName = opts.manifest ? basename(opts.manifest) : "";
@@ -70,47 +87,57 @@ function build(input: string, tmp: string, opts: RunOptions): RunSummary {
   for (const p of problems) rejects.add(p.relPath, "read", p.reason, p.detail);
 
   const spill = join(tmp, ".rows.jsonl");
-  writeFileSync(spill, "");
+  const spillFd = openSync(spill, "w");
   const summaries: EntitySummary[] = [];
   const eventRows: EventRow[] = [];
   const figureRows: FigureRow[] = [];
+  const periods = new Map<string, Period>();
   const seenIds = new Map<string, string>();
   const usedManifest = new Set<string>();
   let bytes = 0;
   let done = 0;
 
+  const tasks: DocumentTask[] = [];
   for (const f of files) {
     const sourceId = basename(f.relPath, extname(f.relPath));
-    done++;
     const clash = seenIds.get(sourceId);
     if (clash) {
       rejects.add(f.relPath, "read", "duplicate source_id", `${sourceId} is already the id of ${clash}; rename one of the files`);
       continue;
     }
     seenIds.set(sourceId, f.relPath);
-    const result = processDocument({ ...f, sourceId, manifest: manifestEntry(manifest, f.relPath, sourceId, usedManifest) });
+    tasks.push({ ...f, sourceId, manifest: manifestEntry(manifest, f.relPath, sourceId, usedManifest), maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES });
+  }
+
+  let i = 0;
+  for await (const result of processAll(tasks, opts.jobs ?? defaultJobs())) {
+    const task = tasks[i++]!;
     bytes += result.bytes;
+    done++;
+    opts.onProgress?.(done, tasks.length, bytes);
     if (!result.ok) {
-      rejects.add(f.relPath, result.stage, result.reason, result.detail);
+      rejects.add(task.relPath, result.stage, result.reason, result.detail);
       continue;
     }
     const rows = result.rows;
     summaries.push(result.summary);
     if (result.extractedText !== null) {
       mkdirSync(join(tmp, "text"), { recursive: true });
-      writeFileSync(join(tmp, "text", `${sourceId}.txt`), result.extractedText);
+      writeFileSync(join(tmp, "text", `${task.sourceId}.txt`), result.extractedText);
     }
     for (const e of rows.events) eventRows.push({ ...e, text: "" });
     for (const fg of rows.figures) figureRows.push({ ...fg, text: "" });
-    appendFileSync(spill, JSON.stringify(rows) + "\n");
-    opts.onProgress?.(done, files.length, bytes);
+    const figureDates = new Set(rows.figures.map((fg) => fg.date_id));
+    for (const d of rows.dates) if (figureDates.has(d.date_id)) periods.set(d.date_id, { start: d.start_date, end: d.end_date });
+    writeSync(spillFd, JSON.stringify(rows) + "\n");
   }
+  closeSync(spillFd);
   if (manifest) {
     for (const [k] of manifest.byPath) if (!usedManifest.has(`path:${k}`)) rejects.add(`${manifestName}#${k}`, "manifest", "unknown path", `no input file at ${k}`);
     for (const [k] of manifest.bySourceId) if (!usedManifest.has(`id:${k}`)) rejects.add(`${manifestName}#${k}`, "manifest", "unknown source_id", `no input file with source_id ${k}`);
   }
 
-  const resolved = resolveCorpus(summaries, eventRows, figureRows);
+  const resolved = resolveCorpus(summaries, eventRows, figureRows, periods);
   const writer = new DatasetWriter(tmp, rejects);
   for (const line of readLinesSync(spill)) {
     if (line === "") continue;
@@ -145,6 +172,10 @@ function build(input: string, tmp: string, opts: RunOptions): RunSummary {
   return { documents: summaries.length, rows: Object.fromEntries(writer.counts), rejects: rejects.size, bytes };
 }
 
+function defaultJobs(): number {
+  return availableParallelism();
+}
+
 function manifestEntry(m: Manifest | null, relPath: string, sourceId: string, used: Set<string>): ManifestEntry | null {
   if (!m) return null;
   const byPath = m.byPath.get(relPath);
@@ -155,6 +186,29 @@ function manifestEntry(m: Manifest | null, relPath: string, sourceId: string, us
   const byId = m.bySourceId.get(sourceId);
   if (byId) used.add(`id:${sourceId}`);
   return byId ?? null;
+}
+
+/** Temporary folders of runs that were killed (their process is gone) are removed; a running one is left alone. */
+function removeStaleTemporaries(out: string): void {
+  const parent = dirname(out);
+  if (!existsSync(parent)) return;
+  const prefix = `.${basename(out)}.`;
+  for (const name of readdirSync(parent)) {
+    const m = name.startsWith(prefix) ? /\.(?:tmp|old)-(\d+)$/.exec(name) : null;
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid !== process.pid && processAlive(pid)) continue;
+    rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** Replace `out` by `tmp` with two renames, so readers see the old or the new dataset, never half of one. */

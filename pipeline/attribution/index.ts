@@ -64,11 +64,11 @@ function draft(toks: readonly Token[], cue: CueHit): Draft | null {
   return { cue, speaker, trailing, spanFrom: speaker.from, spanTo: "next" };
 }
 
-function sentenceAttributions(doc: Doc, lookup: Lookup, sentence: Sentence, toks: readonly Token[], earlier: readonly Attribution[]): Attribution[] {
+/** Append the sentence's attributions to `acc` (which holds the earlier ones, for speakers referred back to). */
+function sentenceAttributions(doc: Doc, lookup: Lookup, sentence: Sentence, toks: readonly Token[], acc: Attribution[]): void {
   const drafts = findCues(toks)
     .map((c) => draft(toks, c))
     .filter((d): d is Draft => d !== null);
-  const out: Attribution[] = [];
   for (const d of drafts) {
     const from = d.spanFrom === "sentence" ? sentence.start : toks[d.spanFrom]!.start;
     let to: number;
@@ -79,8 +79,8 @@ function sentenceAttributions(doc: Doc, lookup: Lookup, sentence: Sentence, toks
       to = later ? toks[later.speaker.from]!.start : sentence.end;
     } else to = toks[d.spanTo - 1]!.end;
     const speakerSpan = { start: toks[d.speaker.from]!.start, end: toks[d.speaker.to - 1]!.end };
-    const source = resolveSource(doc, lookup, speakerSpan, sentence.index, [...earlier, ...out]);
-    out.push({
+    const source = resolveSource(doc, lookup, speakerSpan, sentence.index, acc);
+    acc.push({
       start: from,
       end: Math.max(to, from),
       sentenceId: sentence.id,
@@ -91,7 +91,6 @@ function sentenceAttributions(doc: Doc, lookup: Lookup, sentence: Sentence, toks
       party: source.party,
     });
   }
-  return out;
 }
 
 export const attribution: Stage = {
@@ -110,7 +109,7 @@ export const attribution: Stage = {
     for (const s of doc.sentences) {
       const toks = bySentence.get(s.index);
       if (!toks) continue;
-      attributions.push(...sentenceAttributions(doc, lookup, s, toks, attributions));
+      sentenceAttributions(doc, lookup, s, toks, attributions);
     }
     attributions.sort((a, b) => a.start - b.start || a.end - b.end || a.cueSpan.start - b.cueSpan.start);
     return { ...doc, attributions };

@@ -18,14 +18,35 @@ const DEFINITE = /^(?:the|this|that)\s+(.+)$/iu;
 export type Lookup = {
   entityByKey: Map<string, DocEntity>;
   mentions: readonly Mention[]; // sorted by span
+  sentenceIndex: Map<string, number>;
 };
 
 export function buildLookup(doc: Doc): Lookup {
-  return { entityByKey: new Map(doc.entities.map((e) => [e.key, e])), mentions: [...doc.mentions].sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id)) };
+  return {
+    entityByKey: new Map(doc.entities.map((e) => [e.key, e])),
+    mentions: [...doc.mentions].sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id)),
+    sentenceIndex: new Map(doc.sentences.map((s) => [s.id, s.index])),
+  };
+}
+
+/** Index of the first mention starting at or after `cp` (binary search over the sorted mentions). */
+function firstFrom(mentions: readonly Mention[], cp: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (mentions[mid]!.start < cp) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function mentionsIn(lookup: Lookup, span: Span): Mention[] {
-  return lookup.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+  const out: Mention[] = [];
+  for (let i = firstFrom(lookup.mentions, span.start); i < lookup.mentions.length && lookup.mentions[i]!.start < span.end; i++) {
+    if (lookup.mentions[i]!.end <= span.end) out.push(lookup.mentions[i]!);
+  }
+  return out;
 }
 
 function subtypeOf(lookup: Lookup, m: Mention): string | null {
@@ -57,19 +78,19 @@ function headNoun(phrase: string): string {
 
 /** The nearest earlier ORG mention whose subtype is a media/neutral one ("the agency" → Reuters). */
 function earlierMedia(lookup: Lookup, before: number): Mention | null {
-  let best: Mention | null = null;
-  for (const m of lookup.mentions) {
-    if (m.start >= before) break;
-    if (m.type === "ORG" && NEUTRAL_SUBTYPES.has(subtypeOf(lookup, m) ?? "")) best = m;
+  for (let i = firstFrom(lookup.mentions, before) - 1; i >= 0; i--) {
+    const m = lookup.mentions[i]!;
+    if (m.type === "ORG" && NEUTRAL_SUBTYPES.has(subtypeOf(lookup, m) ?? "")) return m;
   }
-  return best;
+  return null;
 }
 
 /** Earlier attributions within the look-back window, nearest first. */
-function recentAttributions(doc: Doc, earlier: readonly Attribution[], sentenceIndex: number): Attribution[] {
+function recentAttributions(lookup: Lookup, earlier: readonly Attribution[], sentenceIndex: number): Attribution[] {
   const minIndex = sentenceIndex - LOOKBACK_SENTENCES;
-  const idx = new Map(doc.sentences.map((s) => [s.id, s.index]));
-  return earlier.filter((a) => (idx.get(a.sentenceId) ?? -1) >= minIndex).reverse();
+  const out: Attribution[] = [];
+  for (let i = earlier.length - 1; i >= 0 && (lookup.sentenceIndex.get(earlier[i]!.sentenceId) ?? -1) >= minIndex; i--) out.push(earlier[i]!);
+  return out;
 }
 
 /** "the source said": the indefinite phrase that introduced the same head noun a few sentences back. */
@@ -108,11 +129,11 @@ function resolveDirect(doc: Doc, lookup: Lookup, span: Span, sentenceIndex: numb
   if (person || org) return { key: (person ?? org)!.entityKey, party: judgeParty(lookup, phrase, named) };
 
   if (PERSONAL_PRONOUN.test(phrase)) {
-    const prior = recentAttributions(doc, earlier, sentenceIndex).find((a) => a.sourceKey !== null && lookup.entityByKey.get(a.sourceKey)?.type === "PERSON");
+    const prior = recentAttributions(lookup, earlier, sentenceIndex).find((a) => a.sourceKey !== null && lookup.entityByKey.get(a.sourceKey)?.type === "PERSON");
     return prior ? { key: prior.sourceKey, party: prior.party } : { key: null, party: false };
   }
   if (IMPERSONAL_PRONOUN.test(phrase)) {
-    const prior = recentAttributions(doc, earlier, sentenceIndex).find((a) => a.sourceKey === null || lookup.entityByKey.get(a.sourceKey)?.type !== "PERSON");
+    const prior = recentAttributions(lookup, earlier, sentenceIndex).find((a) => a.sourceKey === null || lookup.entityByKey.get(a.sourceKey)?.type !== "PERSON");
     return prior ? { key: prior.sourceKey, party: prior.party } : { key: null, party: false };
   }
   const definite = DEFINITE.exec(phrase);
@@ -121,10 +142,10 @@ function resolveDirect(doc: Doc, lookup: Lookup, span: Span, sentenceIndex: numb
     if (MEDIA_NOUNS.has(head) || MEDIA_NOUNS.has(definite[1]!.toLowerCase())) {
       const media = earlierMedia(lookup, span.start);
       if (media) return { key: media.entityKey, party: false };
-      const prior = recentAttributions(doc, earlier, sentenceIndex).find((a) => !a.party && a.sourceKey !== null);
+      const prior = recentAttributions(lookup, earlier, sentenceIndex).find((a) => !a.party && a.sourceKey !== null);
       return { key: prior?.sourceKey ?? null, party: false };
     }
-    const prior = recentAttributions(doc, earlier, sentenceIndex).find((a) => headNoun(a.sourceText) === head);
+    const prior = recentAttributions(lookup, earlier, sentenceIndex).find((a) => headNoun(a.sourceText) === head);
     if (prior) return { key: prior.sourceKey, party: prior.party };
     const introduced = antecedentPhrase(doc, sentenceIndex, head);
     if (introduced) return { key: null, party: judgeParty(lookup, introduced, []) };

@@ -9,6 +9,9 @@ import { DAY, DAY_NUM, MONTH, MONTH_FULL, WEEKDAY, YEAR, dayOf, isAbbreviation, 
 
 const g = (m: RegExpExecArray, name: string): string | undefined => m.groups?.[name];
 
+/** A few words after the match (bounded, so long paragraphs stay linear). */
+const textAfter = (m: RegExpExecArray, text: string): string => text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+
 /** Two-digit years: 00–49 → 2000s, 50–99 → 1900s (the Recognizers convention). */
 function fullYear(y: string): number {
   const n = Number(y);
@@ -69,13 +72,13 @@ export const calendarRules: Rule[] = [
     return { kind: "date", year: null, month, day };
   }),
   // June 29, 2017 · Monday January 12th, 2016 · Oct-2 · may the eleventh · january 12 of 2016
-  rule("month-day", [["#month"]], `${DAY_EDGE}${WD_PREFIX}(?:the\\s+)?(?<mon>${MONTH})\\.?(?:\\s*[-/]\\s*|\\s+|,\\s*)(?:the\\s+)?(?<d>${DAY})(?:(?:\\s*,\\s*|\\s+(?:of|in)\\s+|\\s+|\\s*[-/]\\s*)(?<y>${FULL_YEAR}))?`, (m, text) => {
+  rule("month-day", [["#month"]], `${DAY_EDGE}${WD_PREFIX}(?<mon>${MONTH})\\.?(?:\\s*[-/]\\s*|\\s+|,\\s*)(?:the\\s+)?(?<d>${DAY})(?:(?:\\s*,\\s*|\\s+(?:of|in)\\s+|\\s+|\\s*[-/]\\s*)(?<y>${FULL_YEAR}))?`, (m, text) => {
     const word = g(m, "mon")!;
     const d = g(m, "d")!;
     const numeric = /^\d/.test(d) || /(?:st|nd|rd|th)$/i.test(d);
     if (ambiguousMonth(word, numeric || g(m, "y") !== undefined)) return null;
     // "they may 20 times": a lower-case modal before a count
-    if (/^(?:may|march)$/.test(word) && g(m, "y") === undefined && /^\s+[a-z]+s\b/.test(text.slice(m.index + m[0].length))) return null;
+    if (/^(?:may|march)$/.test(word) && g(m, "y") === undefined && /^\s+[a-z]+s\b/.test(textAfter(m, text))) return null;
     const month = monthOf(word);
     const day = dayOf(d);
     if (month === null || day === null) return null;
@@ -124,11 +127,17 @@ export const calendarRules: Rule[] = [
   rule("year", [["#year"]], `${IN_MOD}(?<y>${YEAR})(?!\\s*(?:%|percent|per\\s+cent))`, (m, text) => {
     const before = text.slice(Math.max(0, m.index - 12), m.index);
     // "Iraq's 2003 invasion", the second year of "2014-2015"
-    const led = /^(?:back|in|early|late|mid|the)\b/i.test(m[0]) || TIME_PREPOSITIONS.has(wordBefore(m, text)) || wordBefore(m, text) === "the" ||
-      /\p{L}['’]s\s+$/u.test(before) || /(?:1[5-9]|20)\d\d\s*[-–]\s*$/.test(before);
+    const after = textAfter(m, text);
+    // "Iraq's 2003 invasion", "a 2014 report", the second year of "2014-2015", "(2014)", and a numeral
+    // opening a sentence, which news style allows only for years
+    const led = /^(?:back|in|early|late|mid|the)\b/i.test(m[0]) || TIME_PREPOSITIONS.has(wordBefore(m, text)) || /^(?:the|a|an)$/.test(wordBefore(m, text)) ||
+      /\p{L}['’]s\s+$/u.test(before) || /(?:1[5-9]|20)\d\d\s*[-–]\s*$/.test(before) || (/\($/.test(before) && after.startsWith(")")) ||
+      m.index === 0 || /[.!?]["”’]?\s+$/.test(before);
     if (!led) return null;
-    const after = text.slice(m.index + m[0].length);
-    if (/^\s+(?:[a-z]+s|people|men|women|children|police|troops|militia|personnel)\b/.test(after) && !/^\s+\w+'s\b/.test(after)) return null;
+    // "a 2000-pound bomb", "1500-meter": a compound adjective of a count
+    if (/^[-–][a-z]/i.test(after)) return null;
+    // a plural noun after the number makes it a count ("2000 fighters"); "was", "this", "its" are not plurals
+    if (/^\s+(?:[a-z]{2,}[^siu\W]s|people|men|women|children|police|militia|personnel)\b/.test(after)) return null;
     if (/^\s*(?:-|–)\s*\d/.test(after) && !/^\s*[-–]\s*(?:1[5-9]|20)\d\d/.test(after)) return null;
     return { kind: "year", year: Number(g(m, "y")) };
   }),
@@ -144,7 +153,7 @@ export const calendarRules: Rule[] = [
     const word = g(m, "wd")!;
     if (isAbbreviation(word) && !/^(?:on|late|early|this|last|next)\s/i.test(m[0]) && wordBefore(m, text) !== "on") return null;
     // "The Sunday Times": a weekday inside a capitalized name
-    if (wordBefore(m, text) === "the" && m[0] === word && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(m.index + m[0].length))) return null;
+    if (wordBefore(m, text) === "the" && m[0] === word && /^\s+\p{Lu}\p{Ll}/u.test(textAfter(m, text))) return null;
     const weekday = weekdayOf(word);
     return weekday === null ? null : { kind: "weekday", weekday, shift: shiftOf(g(m, "rel")), weekShift: shiftOf(g(m, "wrel")) };
   }),

@@ -55,7 +55,7 @@ export const MONTH = `(?:${alt(fullMonths)}|(?:${alt(abbrMonths)})\\.?)`;
 export const WEEKDAY = `(?:${alt(weekdays)})`;
 /** A numeric day of the month, with an optional ordinal suffix. */
 export const DAY_NUM = `(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\\d)`;
-export const DAY_WORD = `(?:${alt([...dayWords.keys()].map((w) => w.replace(/ /g, " ")))})`;
+export const DAY_WORD = `(?:${alt([...dayWords.keys()])})`;
 export const DAY = `(?:${DAY_NUM}|${DAY_WORD})`;
 export const YEAR = `(?:1[5-9]\\d\\d|20\\d\\d)(?![\\d,.]\\d)`;
 /** How many units: digits, a number word, "a"/"an". */

@@ -6,8 +6,8 @@
  * --manifest row); without it, an absolute date earlier in the same paragraph; without
  * either, relative expressions keep an empty value. The clock is never read.
  */
-import { sentenceAt, type Doc, type Line, type Sentence, type SourceMeta, type Stage, type TimeExpression, type Token } from "../doc.js";
-import { parseIsoDate, toDays } from "./calendar.js";
+import { sentenceAt, type DatePrecision, type Doc, type Line, type Message, type Sentence, type SourceMeta, type Stage, type TimeExpression, type Token } from "../doc.js";
+import { isValidDate, parseIsoDate, toDays } from "./calendar.js";
 import { extractTimeExpressions } from "./extract-dates.js";
 import { resolveSpec, type Anchor } from "./resolve-dates.js";
 import { directionAt } from "./tense.js";
@@ -15,13 +15,23 @@ import { directionAt } from "./tense.js";
 export { extractTimeExpressions } from "./extract-dates.js";
 export { resolveSpec, type Anchor, type Direction } from "./resolve-dates.js";
 
-/** The publication date as an anchor, when the source has one. */
+/**
+ * The publication date as an anchor, when the source has one. A manifest may give
+ * "2017-07-10T08:00:00Z", "2017-07" or "2017": the anchor is only as precise as both
+ * the string and the declared precision.
+ */
 export function publishedAnchor(meta: SourceMeta): Anchor | null {
-  if (meta.publishedDate === null) return null;
-  const ymd = parseIsoDate(meta.publishedDate);
-  if (ymd === null) return null;
-  return { days: toDays(ymd), precision: meta.publishedDatePrecision ?? "day", basis: "published_date" };
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(meta.publishedDate?.trim() ?? "");
+  if (!m) return null;
+  const ymd = { y: Number(m[1]), m: Number(m[2] ?? 1), d: Number(m[3] ?? 1) };
+  if (!isValidDate(ymd)) return null;
+  const written: DatePrecision = m[3] !== undefined ? "day" : m[2] !== undefined ? "month" : "year";
+  const declared = meta.publishedDatePrecision ?? "day";
+  const precision = PRECISION_RANK[declared] > PRECISION_RANK[written] ? declared : written;
+  return { days: toDays(ymd), precision, basis: "published_date" };
 }
+
+const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, week: 1, month: 2, year: 3, decade: 4 };
 
 /** Tokens grouped by sentence index, in one pass (tokens are in text order). */
 function tokensBySentence(tokens: readonly Token[], count: number): Token[][] {
@@ -57,10 +67,11 @@ function paragraphRuns(doc: Doc): Sentence[][] {
   return runs;
 }
 
-export function findDates(doc: Doc): TimeExpression[] {
+export function findDates(doc: Doc): { dates: TimeExpression[]; messages: Message[] } {
   const published = publishedAnchor(doc.meta);
   const tokens = tokensBySentence(doc.tokens, doc.sentences.length);
   const dates: TimeExpression[] = [];
+  const messages: Message[] = [];
   for (const run of paragraphRuns(doc)) {
     let lastAbsolute: Anchor | null = null; // can stand in for a missing publication date
     let lastNarrated: Anchor | null = null; // what "the next month" counts from
@@ -69,7 +80,8 @@ export function findDates(doc: Doc): TimeExpression[] {
     for (const c of extractTimeExpressions(text)) {
       const span = doc.index.span(u16Start + c.start, u16Start + c.end);
       const sentence = sentenceAt(run, span.start);
-      if (sentence === null) continue; // between sentences: whitespace only, never a date
+      // both ends inside clean sentences: whitespace between sentences may be crossed, nothing else
+      if (sentence === null || sentenceAt(run, span.end - 1) === null) continue;
       const direction = directionAt(tokens[sentence.index] ?? [], span);
       const r = resolveSpec(c.spec, { deictic: published ?? lastAbsolute, narrated: lastNarrated }, direction);
       const p = r.period;
@@ -84,6 +96,10 @@ export function findDates(doc: Doc): TimeExpression[] {
         precision: p?.precision ?? null,
         anchor: r.anchor,
       });
+      if (p === null && r.anchor === "absolute") {
+        const excerpt = text.slice(c.start, c.end);
+        messages.push({ stage: "dates", rule: "date-invalid", reason: `"${excerpt}" names no calendar day; its value is left empty`, span, fatal: false });
+      }
       if (p !== null) {
         const narrated: Anchor = { days: toDays(parseIsoDate(p.startDate)!), precision: p.precision, basis: "previous_date" };
         lastNarrated = narrated;
@@ -91,7 +107,7 @@ export function findDates(doc: Doc): TimeExpression[] {
       }
     }
   }
-  return dates;
+  return { dates, messages };
 }
 
 export const dates: Stage = {
@@ -99,6 +115,7 @@ export const dates: Stage = {
   requires: ["sentences", "tokens", "meta"],
   assigns: ["dates"],
   run(doc) {
-    return { ...doc, dates: findDates(doc) };
+    const found = findDates(doc);
+    return { ...doc, dates: found.dates, messages: [...doc.messages, ...found.messages] };
   },
 };

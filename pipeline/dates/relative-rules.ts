@@ -47,8 +47,8 @@ export const relativeRules: Rule[] = [
     if (wordBefore(m, text) === "the" && /^(?:last|next|past|previous|coming)\s/i.test(m[0])) return null;
     return { kind: "offset", unit, n: rel, deictic: true };
   }),
-  // earlier in the week · later in the year · by the end of the month: the anchor's own week, month or year
-  rule("within-current-unit", [["week", "month", "year"]], `(?:(?:earlier|later|early|late)\\s+in|(?:the\\s+)?end\\s+of)\\s+the\\s+(?<unit>week|month|year)`, (m) => {
+  // earlier in the week · later in the year · by the end of the month · at the start of the year: the anchor's own week, month or year
+  rule("within-current-unit", [["week", "month", "year"]], `(?:(?:earlier|later|early|late)\\s+in|(?:the\\s+)?(?:end|start|beginning|middle)\\s+of)\\s+the\\s+(?<unit>week|month|year)`, (m) => {
     const unit = unitOf(g(m, "unit")!);
     return unit === null ? null : { kind: "offset", unit, n: 0, deictic: true };
   }),

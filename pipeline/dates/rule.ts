@@ -13,7 +13,7 @@ export type Rule = {
    */
   when: readonly (readonly string[])[];
   re: RegExp;
-  /** `text` is the whole sentence, for looking at the words around the match */
+  /** `text` is the whole text searched (a paragraph), for looking at the words around the match */
   build(m: RegExpExecArray, text: string): DateSpec | null;
 };
 

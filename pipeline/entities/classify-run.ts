@@ -11,7 +11,7 @@
 import type { Candidate } from "./scan.js";
 import {
   demonymCountry,
-  mediaSuffixes,
+  lowerOrgSuffixes,
   nameHeadMaxWords,
   nameHeads,
   normalizeTitle,
@@ -115,15 +115,6 @@ function classifyPart(words: readonly Word[], part: Part, runB: number, sentence
   if (head && (coreEnd - s > head.n || head.n > 1)) {
     const bare = coreEnd === e && coreEnd - s > head.n ? surfaceOf(words, s, coreEnd - head.n) : null;
     out.push(make(words, s, e, sentence, { type: head.type, subtype: head.subtype, bare }));
-    // "Old City of Mosul": the place after "of" is a mention of its own
-    if (coreEnd < e) {
-      let k = coreEnd + 1;
-      if (words[k]?.lower === "the") k++;
-      const m = k < e ? matchPhrase(words, k) : null;
-      if (m && m.b === e && m.phrase.type === "LOCATION") {
-        out.push(make(words, k, e, sentence, { type: "LOCATION", subtype: m.phrase.subtype, name: m.phrase.name, kind: "nested" }));
-      }
-    }
     return e;
   }
   const first = words[s]!;
@@ -152,8 +143,9 @@ function classifyPart(words: readonly Word[], part: Part, runB: number, sentence
       out.push(make(words, s, e + 1, sentence, { type: "LOCATION", subtype: subtype ?? placeSubtype, name: name ?? surfaceOf(words, s, e + 1), bare: name === null ? surfaceOf(words, s, e) : null }));
       return e + 1;
     }
-    if (mediaSuffixes.has(next.lower) && n <= 3) {
-      out.push(make(words, s, e + 1, sentence, { type: "ORG", subtype: "media" }));
+    const orgSubtype = lowerOrgSuffixes.get(next.lower);
+    if (orgSubtype !== undefined && n <= 3) {
+      out.push(make(words, s, e + 1, sentence, { type: "ORG", subtype: orgSubtype }));
       return e + 1;
     }
   }
@@ -181,7 +173,11 @@ function classifyPart(words: readonly Word[], part: Part, runB: number, sentence
     // "Zelensky said", "Fischler proposed": a lone proper noun that acts is a person
     const verb = words[e];
     const acts = verb !== undefined && (SPEECH_VERBS.has(verb.lower) || (first.pos === "PROPN" && (verb.pos === "VERB" || verb.pos === "AUX") && !verb.cap));
-    if (!acronym && acts && prep?.lower !== "the" && !/(?:an|ese|ish|ic|is)$/.test(first.lower)) {
+    // sentence-initial plurals are common nouns in capitals ("Officials said", "Fighters hold")
+    const initial = words.slice(0, s).every((w) => !/\p{L}/u.test(w.text));
+    const plural = initial && /[^s]s$/.test(first.lower);
+    const counted = prep !== undefined && /\d/.test(prep.text);
+    if (!acronym && acts && !plural && !counted && !nameHeads.has(first.lower) && prep?.lower !== "the" && !/(?:an|ese|ish|ic|is)$/.test(first.lower)) {
       out.push(make(words, s, e, sentence, { type: "PERSON", kind: "person" }));
       return e;
     }

@@ -9,7 +9,7 @@
 import type { Doc, DocEntity, Mention, Stage } from "../doc.js";
 import { sentenceAt } from "../doc.js";
 import { affiliationsOf } from "./affiliations.js";
-import { linkCandidates, type Linked } from "./link.js";
+import { linkCandidates, nameOwnedPlaces, type Linked } from "./link.js";
 import { scanSentence, type Candidate } from "./scan.js";
 import { wordsBySentence } from "./words.js";
 
@@ -17,18 +17,18 @@ function byPosition(a: Candidate, b: Candidate): number {
   return a.start - b.start || b.end - a.end || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
-/** Drop a candidate that overlaps an earlier, longer one — unless it is nested on purpose ("US" in "US-led coalition"). */
+/** Drop a candidate that overlaps an earlier, longer one: mentions never nest ("US-led coalition" is one). */
 function dropOverlaps(cands: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   let coverEnd = -1;
   for (const c of cands) {
-    if (c.start < coverEnd && c.kind !== "nested") continue;
+    if (c.start < coverEnd) continue;
     if (out.length > 0) {
       const last = out[out.length - 1]!;
       if (last.start === c.start && last.end === c.end) continue;
     }
     out.push(c);
-    if (c.kind !== "nested") coverEnd = Math.max(coverEnd, c.end);
+    coverEnd = Math.max(coverEnd, c.end);
   }
   return out;
 }
@@ -83,7 +83,7 @@ export const entities: Stage = {
     const words = wordsBySentence(doc);
     const cands: Candidate[] = [];
     words.forEach((ws, s) => cands.push(...scanSentence(ws, s)));
-    const ordered = dropOverlaps(cands.sort(byPosition));
+    const ordered = nameOwnedPlaces(dropOverlaps(cands.sort(byPosition)), (a, b) => doc.index.slice(a, b));
     const { linked, keys } = linkCandidates(ordered, (cp) => doc.index.slice(cp, Math.min(cp + 14, doc.index.length)));
     const find = (k: string) => keys.find(k);
     const affiliations = affiliationsOf(doc, linked, find);

@@ -77,8 +77,18 @@ export const ofPlaceHeads = new Map(
     .map((h) => [h.head.toLowerCase(), { subtype: h.subtype, whole: h.position === "of-whole" }]),
 );
 
-/** Media heads that may follow a name in lower case ("Iraqiya news"). */
-export const mediaSuffixes = new Set(["news", "tv", "television", "radio", "news agency"]);
+/** Organization heads that may follow a name in lower case ("Iraqiya news", "Likud party"), with their subtype. */
+export const lowerOrgSuffixes = new Map([
+  ["news", "media"],
+  ["tv", "media"],
+  ["television", "media"],
+  ["radio", "media"],
+  ["party", "party"],
+  ["militia", "armed_group"],
+  ["militias", "armed_group"],
+  ["movement", "armed_group"],
+  ["rebels", "armed_group"],
+]);
 
 export const demonymCountry = new Map(demonyms.map((d) => [d.demonym.toLowerCase(), d.country]));
 /** the first demonym listed for a country names its forces: "Iraqi Security Forces" */

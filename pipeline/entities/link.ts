@@ -49,6 +49,21 @@ function ownKey(c: Candidate, type: EntityType): string {
   return c.lexiconId ?? `${type}:${nameKey(c.name)}`;
 }
 
+const POSSESSIVE = /^['’]s\s+$/;
+
+/**
+ * "Mosul’s Old City" names the same place as "the Old City of Mosul": a place
+ * that is only a head ("Old City") owned by a place before it takes that place's name.
+ */
+export function nameOwnedPlaces(cands: readonly Candidate[], textBetween: (a: number, b: number) => string): Candidate[] {
+  return cands.map((c, k) => {
+    const owner = k > 0 ? cands[k - 1]! : null;
+    if (!owner || owner.type !== "LOCATION" || c.type !== "LOCATION" || c.kind !== "name" || c.bare !== null) return c;
+    if (owner.sentence !== c.sentence || c.name.includes(" of ") || !POSSESSIVE.test(textBetween(owner.end, c.start))) return c;
+    return { ...c, name: `${c.name} of ${owner.name}` };
+  });
+}
+
 const ACRONYM_AFTER = /^\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)/;
 
 /**
@@ -128,7 +143,7 @@ function mergeShorterForms(linked: readonly Linked[], keys: Keys): void {
   const byHead = new Map<string, Array<{ key: string; words: string[]; lexicon: boolean }>>();
   const seen = new Set<string>();
   for (const l of linked) {
-    if (l.type === "PERSON" || seen.has(l.key) || l.kind === "nested") continue;
+    if (l.type === "PERSON" || seen.has(l.key)) continue;
     seen.add(l.key);
     const head = headWord(l.name);
     if (head === null) continue;

@@ -20,10 +20,6 @@ export type Phrase = {
   exact: string | null;
   /** a lower-case phrase may match in lower case ("government forces") */
   lowerOk: boolean;
-  /** "US forces": the country the phrase starts with, reported as a nested LOCATION */
-  country: string | null;
-  /** words of the leading country name, for the nested mention */
-  countryWords: number;
 };
 
 export const phrases = new Map<string, Phrase>();
@@ -41,33 +37,25 @@ function put(surface: string, p: Omit<Phrase, "exact">): void {
 
 for (const e of knownEntities) {
   for (const alias of [e.name, ...e.aliases]) {
-    put(alias, { type: e.type, subtype: e.subtype, name: e.name, lexiconId: e.id, lowerOk: false, country: null, countryWords: 0 });
+    put(alias, { type: e.type, subtype: e.subtype, name: e.name, lexiconId: e.id, lowerOk: false });
   }
 }
 
 // "<Demonym|Country> <force noun>": the state's forces or government, named the ACLED way
-const stateWords: Array<{ surface: string; country: string; isCountry: boolean }> = [];
-for (const d of demonyms) if (d.country !== null) stateWords.push({ surface: d.demonym, country: d.country, isCountry: false });
-for (const p of places.values()) if (p.subtype === "country") stateWords.push({ surface: p.surface, country: p.name, isCountry: true });
+const stateWords: Array<{ surface: string; country: string }> = [];
+for (const d of demonyms) if (d.country !== null) stateWords.push({ surface: d.demonym, country: d.country });
+for (const p of places.values()) if (p.subtype === "country") stateWords.push({ surface: p.surface, country: p.name });
 for (const s of stateWords) {
   const demonym = countryDemonym.get(s.country) ?? s.country;
   for (const f of forceNouns) {
     const name = f.kind === "military" ? `${demonym} Security Forces` : `Government of ${s.country}`;
     const surface = `${s.surface} ${f.noun}`;
-    put(surface, {
-      type: "ORG",
-      subtype: f.kind,
-      name,
-      lexiconId: null,
-      lowerOk: false,
-      country: s.isCountry ? s.country : null,
-      countryWords: s.isCountry ? s.surface.split(" ").length : 0,
-    });
+    put(surface, { type: "ORG", subtype: f.kind, name, lexiconId: null, lowerOk: false });
   }
 }
-for (const g of genericForces) put(g.phrase, { type: "ORG", subtype: g.subtype, name: g.name, lexiconId: null, lowerOk: true, country: null, countryWords: 0 });
+for (const g of genericForces) put(g.phrase, { type: "ORG", subtype: g.subtype, name: g.name, lexiconId: null, lowerOk: true });
 for (const p of places.values()) {
-  put(p.surface, { type: "LOCATION", subtype: p.subtype, name: p.name, lexiconId: null, lowerOk: false, country: null, countryWords: 0 });
+  put(p.surface, { type: "LOCATION", subtype: p.subtype, name: p.name, lexiconId: null, lowerOk: false });
 }
 
 export type PhraseMatch = { phrase: Phrase; a: number; b: number };

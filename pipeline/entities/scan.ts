@@ -22,7 +22,7 @@ export type Candidate = {
   lexiconId: string | null;
   roles: string[];
   sentence: number;
-  kind: "phrase" | "name" | "person" | "single" | "acronym" | "anaphor" | "nested";
+  kind: "phrase" | "name" | "person" | "single" | "acronym" | "anaphor";
   /** the name without its head word ("Tigris" for "Tigris River"): a later bare mention refers back */
   bare: string | null;
   /** a lone word right after a place preposition ("in Bucha") */
@@ -50,6 +50,27 @@ function isShouting(words: readonly Word[]): boolean {
 
 /** Parts of speech a name word never has, even capitalized in a headline ("Declares End"). */
 const NOT_NAME_POS = new Set(["VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART"]);
+
+const SMALL_WORDS = new Set(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "vs", "is"]);
+
+/**
+ * A headline in title case: nearly every word other than small words starts with a
+ * capital, and so does at least one verb or function word after the first word
+ * ("Haider al-Abadi Visits Mosul As Troops Advance").
+ */
+function isTitleCase(words: readonly Word[]): boolean {
+  let counted = 0;
+  let capitalized = 0;
+  let capitalVerb = false;
+  words.forEach((w, k) => {
+    if (!LETTER.test(w.text)) return;
+    if (k > 0 && w.cap && NOT_NAME_POS.has(w.pos)) capitalVerb = true;
+    if (SMALL_WORDS.has(w.lower)) return;
+    counted++;
+    if (w.cap) capitalized++;
+  });
+  return counted >= 4 && capitalized / counted >= 0.8 && capitalVerb;
+}
 
 export function isNameWord(w: Word): boolean {
   return (w.cap && LETTER.test(w.text[0]!) && !stopCapitalized.has(w.lower) && !NOT_NAME_POS.has(w.pos)) || w.particle;
@@ -102,6 +123,17 @@ function titleAcross(words: readonly Word[], a: number, b: number): number {
   return -1;
 }
 
+/**
+ * "Charlotte Smith", "Victoria Nuland": a one-word city followed by a name word that
+ * is neither a title nor a known phrase is the first name of a longer name.
+ */
+function cityAsFirstName(words: readonly Word[], m: PhraseMatch, runB: number): boolean {
+  if (m.phrase.subtype !== "city" || m.b - m.a !== 1) return false;
+  const next = words[m.b]!;
+  if (!next.cap || next.particle || titleRoles.has(normalizeTitle(next.lower)) || matchPhrase(words, m.b) !== null) return false;
+  return runB > m.b && !nameHeads.has(next.lower);
+}
+
 function headEndingAt(words: readonly Word[], a: number, b: number): boolean {
   for (let n = 1; n <= 2 && b - n >= a; n++) {
     let key = "";
@@ -121,7 +153,11 @@ function fromPhrase(words: readonly Word[], m: PhraseMatch, sentence: number): C
   const next = words[b];
   if (p.type === "LOCATION" && next && suffixPlaceHeads.has(next.lower)) {
     const headSubtype = suffixPlaceHeads.get(next.lower)!;
-    if (headSubtype !== subtype && headSubtype !== "city") {
+    if (next.cap) {
+      // a capitalized head is part of the name: "Gaza City" is not Gaza
+      name = `${p.name} ${next.text}`;
+      subtype = headSubtype;
+    } else if (headSubtype !== subtype && headSubtype !== "city") {
       name = `${p.name} ${next.lower}`;
       subtype = headSubtype;
     }
@@ -142,11 +178,6 @@ function fromPhrase(words: readonly Word[], m: PhraseMatch, sentence: number): C
     bare: null,
     afterPlacePreposition: false,
   });
-  // "US forces": the country is a mention of its own, inside the group's
-  if (p.country !== null && p.countryWords > 0) {
-    const e = m.a + p.countryWords;
-    out.push({ ...out[0]!, end: words[e - 1]!.end, text: surfaceOf(words, m.a, e), type: "LOCATION", subtype: "country", name: p.country, lexiconId: null, kind: "nested" });
-  }
   return out;
 }
 
@@ -155,31 +186,33 @@ function compound(words: readonly Word[], m: PhraseMatch, sentence: number, out:
   const dash = words[m.b];
   const tail = words[m.b + 1];
   if (!dash || !tail || dash.text !== "-" || dash.spaceBefore || tail.spaceBefore || !compoundTails.has(tail.lower)) return -1;
-  out.push({ ...fromPhrase(words, m, sentence)[0]!, kind: "nested" });
   const noun = words[m.b + 2];
-  if (compoundTails.get(tail.lower) && noun && groupNouns.has(noun.lower)) {
-    out.push({
-      start: words[m.a]!.start,
-      end: noun.end,
-      text: surfaceOf(words, m.a, m.b + 3),
-      type: "ORG",
-      subtype: "military",
-      name: `${m.phrase.name}-${tail.lower} ${noun.lower}`,
-      lexiconId: null,
-      roles: [],
-      sentence,
-      kind: "name",
-      bare: null,
-      afterPlacePreposition: false,
-    });
-    return m.b + 3;
+  // "US-backed SDF": the backer is a mention; "US-led coalition" is one name, the coalition's
+  if (!(compoundTails.get(tail.lower) && noun && groupNouns.has(noun.lower))) {
+    out.push(...fromPhrase(words, m, sentence));
+    return m.b + 2;
   }
-  return m.b + 2;
+  out.push({
+    start: words[m.a]!.start,
+    end: noun.end,
+    text: surfaceOf(words, m.a, m.b + 3),
+    type: "ORG",
+    subtype: "military",
+    name: `${m.phrase.name}-${tail.lower} ${noun.lower}`,
+    lexiconId: null,
+    roles: [],
+    sentence,
+    kind: "name",
+    bare: null,
+    afterPlacePreposition: false,
+  });
+  return m.b + 3;
 }
 
 export function scanSentence(words: readonly Word[], sentence: number): Candidate[] {
   const out: Candidate[] = [];
   if (words.length === 0 || isShouting(words)) return out;
+  const titleCase = isTitleCase(words);
   let i = 0;
   while (i < words.length) {
     const w = words[i]!;
@@ -190,7 +223,7 @@ export function scanSentence(words: readonly Word[], sentence: number): Candidat
     const m = matchPhrase(words, i);
     // a place name that starts a longer capitalized name ("Baghdad Airport") is read as that name
     const runB = isNameWord(w) ? runEnd(words, i) : i;
-    if (m && !(m.phrase.lexiconId === null && m.phrase.type === "LOCATION" && runB > m.b && headEndingAt(words, i, runB))) {
+    if (m && !(m.phrase.lexiconId === null && m.phrase.type === "LOCATION" && runB > m.b && (headEndingAt(words, i, runB) || cityAsFirstName(words, m, runB)))) {
       if (m.phrase.type === "LOCATION" && m.b - m.a === 1 && i === 0 && w.pos !== "PROPN") {
         i++;
         continue;
@@ -209,6 +242,12 @@ export function scanSentence(words: readonly Word[], sentence: number): Candidat
       if (!w.cap && anaphoricHeads.includes(w.lower) && !(words[i + 1]?.cap ?? false)) {
         out.push({ start: w.start, end: w.end, text: w.text, type: null, subtype: null, name: w.text, lexiconId: null, roles: [], sentence, kind: "anaphor", bare: null, afterPlacePreposition: false });
       }
+      i++;
+      continue;
+    }
+    // in a headline every word is capitalized: capitals alone make no name, so only known
+    // phrases (found word by word) and names with a head count there
+    if (titleCase && !headEndingAt(words, i, runB)) {
       i++;
       continue;
     }

@@ -12,12 +12,28 @@ export type Actors = { actor1: Mention | null; actor2: Mention | null };
 
 /** Prepositions whose object is not the acting subject ("backed by the coalition", "the city of Mosul"). */
 const NON_SUBJECT_PREP = new Set(["by", "of", "for", "from", "against", "over", "to", "on", "in", "at", "into", "towards", "toward", "through", "thru"]);
-const SUBJECT_PRONOUN = new Set(["it", "they", "its", "their"]);
+const NOMINATIVE = new Set(["it", "they"]);
+const POSSESSIVE = new Set(["its", "their"]);
+/** "it appears that", "it is likely": an expletive "it" stands for nothing. */
+const EXPLETIVE_NEXT = new Set(["is", "was", "'s", "’s", "appears", "appeared", "seems", "seemed", "looks", "looked"]);
+
+/**
+ * A pronoun that can stand for the acting organization: "it"/"they" (not expletive), or
+ * "its"/"their" opening the clause ("Its fighters have since captured ...").
+ */
+function subjectPronoun(toks: readonly Token[], i: number, chunkFrom: number): boolean {
+  const t = toks[i]!;
+  const w = t.text.toLowerCase();
+  if (t.pos !== "PRON" && t.pos !== "DET") return false;
+  if (NOMINATIVE.has(w)) return !EXPLETIVE_NEXT.has(toks[i + 1]?.text.toLowerCase() ?? "");
+  return POSSESSIVE.has(w) && i === chunkFrom;
+}
 
 export type SentenceView = {
   toks: readonly Token[];
   actors: readonly Mention[]; // ORG and PERSON mentions of the sentence, by start
   earlierActors: readonly (readonly Mention[])[]; // ORG and PERSON mentions of the previous few sentences, one list per sentence
+  speakers: ReadonlySet<string>; // entity keys of the sentence's attributed speakers
 };
 
 function tokenIndexAt(toks: readonly Token[], cp: number): number {
@@ -63,12 +79,19 @@ export function findActors(view: SentenceView, hit: Hit): Actors {
   const chunkEnd = toks[hit.chunk.to - 1]!.end;
   const after = actors.filter((m) => m.start >= cueEnd && m.end <= chunkEnd);
   const byAgent = after.find((m) => governingWord(toks, m) === "by") ?? null;
-  const beforeInSentence = actors.filter((m) => m.end <= cueStart);
+  // the speaker of a report is not an actor of what they report ("Dillon said that victory was imminent")
+  const beforeInSentence = actors.filter((m) => m.end <= cueStart && !(view.speakers.has(m.entityKey) && m.start < chunkStart));
   const subjectCandidates = beforeInSentence.filter((m) => !NON_SUBJECT_PREP.has(governingWord(toks, m) ?? ""));
   const inChunkBefore = subjectCandidates.filter((m) => m.start >= chunkStart);
 
   let actor1: Mention | null;
   let actor2: Mention | null = null;
+  const between = after.filter((m) => governingWord(toks, m) === "between");
+  if (between.length > 0) {
+    // "clashes between the army and the RSF": both sides follow the cue
+    const others = after.filter((m) => m.start > between[0]!.end && m.entityKey !== between[0]!.entityKey);
+    return { actor1: between[0]!, actor2: others[0] ?? null };
+  }
   if (hit.entry.agentAfter) {
     actor1 = after[0] ?? null;
   } else if (hit.passive || byAgent) {
@@ -79,7 +102,8 @@ export function findActors(view: SentenceView, hit: Hit): Actors {
     actor1 = inChunkBefore[0] ?? null;
     if (!actor1) {
       // the nearer of the sentence's last subject-like mention and its last subject pronoun
-      const pronoun = toks.slice(0, hit.from).filter((t) => t.pos === "PRON" && SUBJECT_PRONOUN.has(t.text.toLowerCase())).pop();
+      let pronoun: Token | undefined;
+      for (let i = hit.from - 1; i >= 0 && !pronoun; i--) if (subjectPronoun(toks, i, hit.chunk.from)) pronoun = toks[i];
       const named = subjectCandidates[subjectCandidates.length - 1] ?? null;
       actor1 = pronoun && (!named || pronoun.start > named.start) ? pronounAntecedent(view, pronoun.start) : named;
     }
@@ -103,10 +127,11 @@ export function isModifier(toks: readonly Token[], m: Mention): boolean {
   return m.subtype === "country" && (next.pos === "NOUN" || next.pos === "PROPN");
 }
 
-/** The place: a LOCATION in the chunk (after the cue first), else the sentence's nearest, else the paragraph's most recent. */
-export function findLocation(places: readonly Mention[], earlierPlaces: readonly Mention[], chunk: Span, cue: Span): Mention | null {
+/** The place: a LOCATION in the chunk (after the cue first), else the sentence's nearest, else the most recent of the last few sentences. */
+export function findLocation(places: readonly Mention[], earlierPlaces: readonly Mention[], chunk: Span, cue: Span, textBetween: (a: Span, b: Span) => string): Mention | null {
   const inChunk = places.filter((m) => m.start >= chunk.start && m.end <= chunk.end);
-  const afterCue = inChunk.find((m) => m.start >= cue.end);
+  // "Mosul’s Old City": the possessed place is the more precise one
+  const afterCue = inChunk.find((m, k) => m.start >= cue.end && !(inChunk[k + 1] && /^\s*['’]s\s*$/u.test(textBetween(m, inChunk[k + 1]!))));
   if (afterCue) return afterCue;
   if (inChunk.length > 0) return inChunk[inChunk.length - 1]!;
   let best: Mention | null = null;

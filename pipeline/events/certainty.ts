@@ -12,14 +12,29 @@ function has(re: RegExp | null, text: string): boolean {
   return re.test(text);
 }
 
+/** Where the sentence-wide cues (governing verbs, hedges) end, found once per sentence. */
+export type SentenceCues = { expectedEnds: number[]; claimedEnds: number[] };
+
+function matchEnds(re: RegExp | null, text: string): number[] {
+  if (!re) return [];
+  const ends: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) ends.push(m.index + m[0].length);
+  return ends;
+}
+
+export function sentenceCues(sentenceText: string): SentenceCues {
+  return { expectedEnds: matchEnds(EXPECTED_BEFORE, sentenceText), claimedEnds: matchEnds(CLAIMED_BEFORE, sentenceText) };
+}
+
 /**
- * `clause` is the event's chunk text; `before` the sentence text from its start to the end of
- * the chunk (governing verbs and hedges reach forward: "officials expect ISIS to carry out").
+ * `clause` is the event's chunk text; `upTo` the UTF-16 offset of the chunk's end in the sentence
+ * text: governing verbs and hedges reach forward ("officials expect ISIS to carry out ...").
  */
-export function judgeCertainty(clause: string, before: string, attribution: Attribution | null): Certainty {
+export function judgeCertainty(clause: string, cues: SentenceCues, upTo: number, attribution: Attribution | null): Certainty {
   const clauseForModals = EXPECTED_NOT ? clause.replace(EXPECTED_NOT, " ") : clause;
-  if (has(EXPECTED_IN_CLAUSE, clauseForModals) || has(EXPECTED_BEFORE, before)) return "expected";
-  if (has(CLAIMED_BEFORE, before)) return "claimed";
+  if (has(EXPECTED_IN_CLAUSE, clauseForModals) || cues.expectedEnds.some((e) => e <= upTo)) return "expected";
+  if (cues.claimedEnds.some((e) => e <= upTo)) return "claimed";
   if (attribution?.party) return "claimed";
   return "reported";
 }

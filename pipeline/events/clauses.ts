@@ -27,10 +27,13 @@ function opensClause(toks: readonly Token[], from: number, i: number): boolean {
   if (w === "and" || w === "or") {
     const next = toks[i + 1];
     const after = toks[i + 2];
-    if (next !== undefined && (VERBAL.has(next.pos) || (next.pos === "ADV" && after !== undefined && VERBAL.has(after.pos)))) return true;
+    // a verb right after "and", or after one adverb ("and have symbolically planted", "and de-facto reached")
+    const adverbial = next !== undefined && (next.pos === "ADV" || (next.pos === "ADJ" && next.text.includes("-")));
+    if (next !== undefined && (VERBAL.has(next.pos) || (adverbial && after !== undefined && VERBAL.has(after.pos)))) return true;
     // "... could be heard and several air strikes were carried out": a new subject and its verb,
     // after a clause that has its own verb ("the loss of Raqqa and Mosul would be" is one subject)
-    if (!toks.slice(from, i).some((x) => VERBAL.has(x.pos))) return false;
+    // (a bare gerund is no finite verb: "Fighting between the army and the RSF has killed" is one clause)
+    if (!toks.slice(from, i).some((x) => x.pos === "AUX" || (x.pos === "VERB" && !/ing$/iu.test(x.text)))) return false;
     for (let j = i + 1; j < Math.min(toks.length, i + 1 + NEW_SUBJECT_REACH); j++) {
       const t = toks[j]!;
       if (t.pos === "AUX") return j > i + 1 && toks.slice(i + 1, j).some((x) => x.pos === "NOUN" || x.pos === "PROPN");
@@ -47,7 +50,7 @@ export function chunkSentence(toks: readonly Token[]): Chunk[] {
     // trim punctuation at both ends so spans start and end on words
     let a = from;
     let b = to;
-    while (a < b && toks[a]!.pos === "PUNCT" && !/^[“"‘']$/u.test(toks[a]!.text)) a++;
+    while (a < b && ((toks[a]!.pos === "PUNCT" && !/^[“"‘']$/u.test(toks[a]!.text)) || toks[a]!.pos === "SYM")) a++;
     while (b > a && toks[b - 1]!.pos === "PUNCT" && !/^[”"’']$/u.test(toks[b - 1]!.text)) b--;
     if (b > a) chunks.push({ from: a, to: b });
   };

@@ -99,8 +99,10 @@ function chunkHits(toks: readonly Token[], chunk: Chunk, ctx: CueContext): Hit[]
   const hits: Hit[] = [];
   for (let i = chunk.from; i < chunk.to; i++) {
     const t = toks[i]!;
-    const candidates = [...(TRIGGERS_BY_STEM.get(stem(t.text)) ?? []), ...(TRIGGERS_BY_STEM.get(stem(t.lemma)) ?? [])];
-    if (candidates.length === 0) continue;
+    const byText = TRIGGERS_BY_STEM.get(stem(t.text));
+    const byLemma = TRIGGERS_BY_STEM.get(stem(t.lemma));
+    if (!byText && !byLemma) continue;
+    const candidates = byText && byLemma && byText !== byLemma ? [...byText, ...byLemma] : (byText ?? byLemma)!;
     if (ctx.cueSpans.some((c) => c.start < t.end && t.start < c.end)) continue;
     if (t.pos === "ADJ" && toks[i + 1]?.pos === "NOUN" && candidates.every((c) => c.words.length === 1)) continue;
     if (inCompound(toks, i) || ctx.inName(t, i)) continue;

@@ -40,6 +40,12 @@ export function headCategory(head: string | null): string | undefined {
   return HEAD.get(h) ?? HEAD.get(h.replace(/s$/u, ""));
 }
 
+/** Words that name casualties by themselves when they follow an amount ("17 dead", "43 injured", "12 missing"). */
+export function isCasualtyWord(word: string): boolean {
+  const c = CLAUSE.get(word.toLowerCase());
+  return c === "killed" || c === "injured";
+}
+
 function ownCategory(head: string): string | undefined {
   const c = CLAUSE.get(head.toLowerCase());
   return c === "cost" ? undefined : c;
@@ -63,7 +69,8 @@ function clauseCues(tokens: readonly Token[], start: number, end: number, money:
   const first = tokens.findIndex((t) => t.end > start);
   for (let k = (first < 0 ? tokens.length : first) - 1, d = 0; k >= 0 && d < BEFORE_LIMIT; k--, d++) {
     const t = tokens[k]!;
-    if (CLAUSE_BREAK.has(t.text) || t.text === ",") break;
+    // "were wounded and one civilian was killed": a verb across "and" belongs to the clause before
+    if (CLAUSE_BREAK.has(t.text) || t.text === "," || t.pos === "CCONJ") break;
     const c = cueOf(t, money);
     if (c) {
       before = [c, d];

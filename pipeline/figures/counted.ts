@@ -21,9 +21,11 @@ function isNoun(t: Token | undefined): boolean {
 function isHead(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j];
   if (isNoun(t)) return true;
-  if (!t || t.pos !== "ADJ" || !/[a-z]{3}[^su]s$/u.test(t.text)) return false;
+  if (!t || t.pos !== "ADJ") return false;
   const next = tokens[j + 1];
-  return next === undefined || next.pos === "AUX" || next.pos === "VERB" || next.pos === "ADP" || next.pos === "PUNCT";
+  // "one civilian/ADJ was killed", "the dead/ADJ were": an adjective right before the verb is the head
+  if (next !== undefined && (next.pos === "AUX" || next.pos === "VERB")) return true;
+  return /[a-z]{3}[^su]s$/u.test(t.text) && (next === undefined || next.pos === "ADP" || next.pos === "PUNCT");
 }
 
 /** Participles used as modifiers ("armed men", "wounded soldiers") count when a noun follows. */
@@ -39,10 +41,30 @@ function isModifier(tokens: readonly Token[], k: number, first: boolean): boolea
   return false;
 }
 
+const IRREGULAR_PLURALS = new Set(["people", "children", "men", "women", "police", "personnel", "troops", "cattle"]);
+
+function isPluralNoun(t: Token): boolean {
+  return t.pos === "NOUN" && (IRREGULAR_PLURALS.has(t.text.toLowerCase()) || /[^su]s$/u.test(t.text));
+}
+
+/** "17 dead and 43 injured": a casualty word right after the amount is what it counts. */
+export function casualtyWordAfter(
+  text: (s: number, e: number) => string,
+  tokens: readonly Token[],
+  from: number,
+  isCasualty: (word: string) => boolean,
+): Counted | null {
+  const t = tokens.find((x) => x.start >= from);
+  if (!t || (t.pos !== "ADJ" && t.pos !== "VERB") || !isCasualty(t.text)) return null;
+  return { text: text(t.start, t.end), start: t.start, end: t.end, head: t.text, tokens: [t] };
+}
+
 /** End index (exclusive) of a run of modifiers + nouns starting at k, with "and"/"or" coordination of nouns. */
 function phraseEnd(tokens: readonly Token[], k: number, limit: number): number {
   let j = k;
   while (j < tokens.length && tokens[j]!.start < limit && isModifier(tokens, j, j === k)) {
+    // a plural noun ends the phrase: "people face famine" (modifiers of a compound are singular: "air strikes")
+    if (j > k && isNoun(tokens[j]) && isPluralNoun(tokens[j - 1]!)) break;
     j++;
     const conj = tokens[j];
     const next = tokens[j + 1];
@@ -72,11 +94,19 @@ export function countedAfter(
     k++;
     while (k < tokens.length && SKIP_DETERMINERS.has(tokens[k]!.text.toLowerCase())) k++;
   }
+  // "a 1,500-strong force": the hyphenated "-strong" says how big, the noun after it is counted
+  if (tokens[k]?.text === "-" && tokens[k + 1]?.text.toLowerCase() === "strong") k += 2;
   while (k < tokens.length && SKIP_LEADING.has(tokens[k]!.text.toLowerCase()) && tokens[k + 1] && MODIFIER.has(tokens[k + 1]!.pos)) k++;
-  const end = phraseEnd(tokens, k, limit);
+  let end = phraseEnd(tokens, k, limit);
+  // "half of the country's pre-war population": a possessive is part of what is counted
+  const pos = tokens[end];
+  if (end > k && pos && /^['’]s?$/u.test(pos.text) && pos.start === tokens[end - 1]!.end && tokens[end + 1]?.pos !== "NUM") {
+    const more = phraseEnd(tokens, end + 1, limit);
+    if (more > end + 1) end = more;
+  }
   const lead = tokens[k];
   const after = tokens[k + 1];
-  if (many && lead && lead.pos === "NOUN" && !/s$/u.test(lead.text) && after && ["ADJ", "DET", "ADV", "PRON"].includes(after.pos)) return null;
+  if (many && lead && lead.pos === "NOUN" && !isPluralNoun(lead) && after && ["ADJ", "DET", "ADV", "PRON"].includes(after.pos)) return null;
   if (end > k) {
     const first = tokens[k]!;
     const last = tokens[end - 1]!;

@@ -53,7 +53,7 @@ const MINOR_UNITS = new Set(["Cent", "Pence", "Penny"]);
 const CENTS_AFTER = /^(?:\s+and)?\s+(\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)(\s+cents?)?(?![A-Za-z])/iu;
 const RANGE_JOIN = /^\s*(?:-|–|—|to|and|or)\s*$/iu;
 
-function quantityOf(text: string, n: NumberMatch): Quantity {
+function quantityOf(n: NumberMatch): Quantity {
   return {
     start: n.start,
     end: n.end,
@@ -178,7 +178,7 @@ function joinRanges(text: string, qs: Quantity[]): Quantity[] {
 function applyQualifier(text: string, q: Quantity): Quantity {
   if (q.qualifier === "range") return q;
   const m = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, q.start - 30), q.start));
-  if (!m) return q;
+  if (!m) return q.form === "vague" ? q : applyPostQualifier(text, q);
   const start = q.start - m[0].length + m[0].indexOf(m[1]!);
   if (q.form === "vague") return { ...q, start, text: text.slice(start, q.end) }; // "no more than a few hundred" stays vague
   const rule = QUALIFIER.get(keyOf(m[1]!))!;
@@ -212,10 +212,26 @@ function articleMeasures(text: string, numbers: readonly NumberMatch[]): Quantit
   return out;
 }
 
+/** "a dozen or so", "40-odd" (about); "100 or more", "50-plus" (at least). */
+const POST_APPROX = /^(?:\s+or\s+so|-odd|\s+odd)(?![A-Za-z])/iu;
+const POST_AT_LEAST = /^(?:\s+or\s+more|-plus|\s*\+)(?![A-Za-z\d])/iu;
+
+function applyPostQualifier(text: string, q: Quantity): Quantity {
+  const after = text.slice(q.end, q.end + 12);
+  const approx = POST_APPROX.exec(after);
+  if (approx) return { ...q, end: q.end + approx[0].length, text: text.slice(q.start, q.end + approx[0].length), qualifier: "approx" };
+  const atLeast = POST_AT_LEAST.exec(after);
+  if (atLeast && q.value !== null) {
+    const end = q.end + atLeast[0].length;
+    return { ...q, end, text: text.slice(q.start, end), value: null, low: q.value, qualifier: "at_least" };
+  }
+  return q;
+}
+
 /** Every quantity in `text`, in text order. */
 export function extractQuantities(text: string): Quantity[] {
   const numbers = scanNumbers(text).filter((n) => n.form !== "dotted");
-  const single = numbers.map((n, k) => attachUnit(text, quantityOf(text, n), n, numbers, k));
+  const single = numbers.map((n, k) => attachUnit(text, quantityOf(n), n, numbers, k));
   // a currency word eaten as the cents of the amount before it leaves its own number behind
   const kept = single.filter((q, k) => k === 0 || q.start >= single[k - 1]!.end);
   const vague = vagueAmounts(text, numbers).map((q) => attachUnit(text, q, null, numbers, -1));

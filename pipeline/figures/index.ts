@@ -7,8 +7,8 @@
 import type { Doc, Figure, Mention, Sentence, Stage, TimeExpression, Token } from "../doc.js";
 import { bySpan } from "../doc.js";
 import { attributionForSpan, timeExpressionForSpan } from "../link.js";
-import { categoryOf, countsPeople, isPersonNoun, PERSON_CATEGORIES } from "./category.js";
-import { type Counted, countedAfter } from "./counted.js";
+import { categoryOf, countsPeople, isCasualtyWord, isPersonNoun, PERSON_CATEGORIES } from "./category.js";
+import { casualtyWordAfter, type Counted, countedAfter } from "./counted.js";
 import { extractQuantities, type Quantity } from "./extract-quantities.js";
 import { looksLikeYear, notAFigure } from "./not-a-figure.js";
 
@@ -18,7 +18,7 @@ type Span = { start: number; end: number };
 const DURATION_LEAD = /(?:^|[^A-Za-z])((?:for|during|throughout)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+|first\s+|next\s+)?)$/iu;
 const CLAUSE_GAP = /[;:—–()]/u;
 /** "Highway 4", "Resolution 2254", "Brigade 5": a capitalized word (not the sentence's first) right before a bare number */
-const NAMED_NUMBER = /[^.!?\s]\s+[A-Z][a-z]+\s+$/u;
+const NAMED_NUMBER = /(?:[^.!?\s]\s+[A-Z][a-z]+\.?|\b(?:No|Nos|Nr|no|nos)\.|#)\s*$/u;
 
 function tokensBySentence(doc: Doc): Token[][] {
   const out: Token[][] = doc.sentences.map(() => []);
@@ -77,6 +77,23 @@ function figuresOfSentence(
   return out;
 }
 
+/**
+ * Is the quantity a figure the text asserts, now that we know what it counts and its category?
+ * Numbers inside names are not; a bare amount is only when its clause says what happened to people.
+ */
+function asserted(text: string, q: Quantity, counted: Counted | null, direct: boolean, category: string, byVerb: boolean): boolean {
+  // "Article 5", "Resolution 2334", "Camp 7", "No. 10 Downing Street"
+  if (q.kind === "count" && q.qualifier === "exact" && NAMED_NUMBER.test(text.slice(Math.max(0, q.amount.start - 20), q.amount.start))) return false;
+  if (direct && counted !== null && counted.tokens.every((t) => t.pos === "PROPN") && !/s$/u.test(counted.head)) return false;
+  if (q.kind === "count" && counted === null) {
+    // "killing at least 12", "dozens were injured"
+    const said = q.form === "vague" ? category !== "count" : byVerb && PERSON_CATEGORIES.has(category);
+    if (!said || (q.form === "words" && q.value === 1)) return false;
+  }
+  // "one way or the other", "one of the most beautiful": a lone "one" needs a cue of its own
+  return !(q.value === 1 && q.form === "words" && q.kind === "count" && q.qualifier === "exact" && category === "count");
+}
+
 function describe(
   doc: Doc,
   s: Sentence,
@@ -91,7 +108,9 @@ function describe(
   const countable = q.kind === "count" || q.kind === "share" || q.kind === "percent";
   // "thousands of civilians", "half of the population", "61 of the drones": what is counted follows the "of"
   const many = q.form === "vague" || (q.value ?? q.high ?? q.low ?? 0) > 1;
-  const counted = countable ? countedAfter(slice, tokens, end, true, at.limit, many) : null;
+  const counted = countable
+    ? (countedAfter(slice, tokens, end, true, at.limit, many) ?? (q.kind === "count" ? casualtyWordAfter(slice, tokens, end, isCasualtyWord) : null))
+    : null;
   if (q.kind === "share" && !/^\s+of\b/u.test(s.text.slice(q.end))) return null; // "the first half", "a third time"
   if (q.kind === "count" && q.value !== null && looksLikeYear(s.text, q) && !isPersonNoun(counted?.head ?? null)) return null;
   if (q.kind === "duration" && q.compound === null) {
@@ -101,27 +120,24 @@ function describe(
   const span = { start, end: Math.max(end, counted?.end ?? end) };
   const head = counted?.head ?? null;
   const thing = counted !== null && counted.tokens[counted.tokens.length - 1]!.pos === "NOUN" && !countsPeople(head);
-  const { category, byVerb } = categoryOf(q, head, thing, tokens, span);
-  if (q.kind === "count" && counted === null) {
-    // a bare amount is a figure only when its clause says what happened to people: "killing at least 12"
-    const said = q.form === "vague" ? category !== "count" : byVerb && PERSON_CATEGORIES.has(category);
-    if (!said || (q.form === "words" && q.value === 1)) return null;
-    if (NAMED_NUMBER.test(s.text.slice(Math.max(0, q.amount.start - 20), q.amount.start))) return null;
-  }
-  // "one way or the other", "one of the most beautiful": a lone "one" needs a cue of its own
-  if (q.value === 1 && q.form === "words" && q.kind === "count" && q.qualifier === "exact" && category === "count") return null;
+  const strong = /^-strong\b/iu.test(s.text.slice(q.end, q.end + 8)); // "a 1,500-strong force" counts fighters
+  const { category, byVerb } = strong ? { category: "fighters", byVerb: false } : categoryOf(q, head, thing, tokens, span);
+  const direct = counted !== null && !/\bof\b/u.test(slice(end, counted.start));
+  if (!asserted(s.text, q, counted, direct, category, byVerb)) return null;
   const unit =
     q.unit ?? (q.kind === "share" ? "share" : q.kind === "ratio" ? "ratio" : PERSON_CATEGORIES.has(category) || isPersonNoun(counted?.head ?? null) ? "person" : "item");
-  const compoundUnit = q.compound === "age" ? "year" : unit;
+  // "50 cents" is 0.5 USD: money is reported in ISO 4217 units
+  const minor = q.currency?.minorOf;
+  const money = (v: number | null): number | null => (v === null || !minor ? v : v / 100);
   return {
     ...span,
     sentenceId: s.id,
     text: slice(span.start, span.end),
-    value: q.value,
-    low: q.low,
-    high: q.high,
+    value: money(q.value),
+    low: money(q.low),
+    high: money(q.high),
     qualifier: q.qualifier,
-    unit: compoundUnit,
+    unit: minor ?? unit,
     counted: counted?.text ?? null,
     category,
     actorKey: countable ? actorOf(mentions, { start: cp(q.amount.start), end: cp(q.amount.end) }, counted) : null,
@@ -138,9 +154,17 @@ export const figures: Stage = {
   run(doc) {
     const tokens = tokensBySentence(doc);
     const mentions = new Map<string, Mention[]>();
-    for (const m of doc.mentions) mentions.set(m.sentenceId, [...(mentions.get(m.sentenceId) ?? []), m]);
+    for (const m of doc.mentions) {
+      const list = mentions.get(m.sentenceId);
+      if (list) list.push(m);
+      else mentions.set(m.sentenceId, [m]);
+    }
     const dates = new Map<string, TimeExpression[]>();
-    for (const d of doc.dates) dates.set(d.sentenceId, [...(dates.get(d.sentenceId) ?? []), d]);
+    for (const d of doc.dates) {
+      const list = dates.get(d.sentenceId);
+      if (list) list.push(d);
+      else dates.set(d.sentenceId, [d]);
+    }
     // sentences cover article text only; this walk (lines and sentences are both sorted) keeps it so
     const boilerplate = doc.lines.filter((l) => l.boilerplate !== null);
     let b = 0;

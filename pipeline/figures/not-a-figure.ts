@@ -22,6 +22,8 @@ export function notAFigure(s: string, q: Quantity): boolean {
   // "for a fifth day", "a third time": an ordinal, not a fraction of a unit ("half a mile" is)
   if (q.form === "fraction" && q.kind !== "share" && q.kind !== "count" && !/\bhalf\b/iu.test(amountText)) return true;
   if (q.form !== "vague" && /^\d/u.test(amountText) && NAME_BEFORE.test(s.slice(Math.max(0, q.amount.start - 2), q.amount.start))) return true;
+  // "a 50-50 chance", "won 3-2": a score or a code; real ranges ("200-300") arrive joined into one amount
+  if (/\d[-–]$/u.test(s.slice(Math.max(0, q.amount.start - 2), q.amount.start)) || /^[-–]\d/u.test(s.slice(q.amount.end, q.amount.end + 2))) return true;
   const after = s.slice(q.end, q.end + 12);
   if (q.kind === "count" && GLUED_AFTER.test(after) && q.end === q.amount.end) return true;
   if (TIME_OF_DAY.test(after)) return true;

@@ -186,7 +186,7 @@ function readAt(text: string, lex: readonly Lexeme[], i: number): { matches: Num
     if (d.parts) return { matches: d.parts.map((p) => match(text, p.start, p.end, Number(text.slice(p.start, p.end)), "dotted")), next: lexAt(lex, d.end, first) };
     let end = d.end;
     let value = d.value;
-    let form = d.form;
+    const form = d.form;
     let next = lexAt(lex, end, first);
     if (d.suffix === null && form === "digits") {
       // "2 million", "322 hundred", "3 dozens"

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { loadLexicon, word } from "../lexicon.js";
 import type { Qualifier } from "../doc.js";
 
-export type Currency = { name: string; iso: string | null; position: "prefix" | "suffix" };
+export type Currency = { name: string; iso: string | null; position: "prefix" | "suffix"; minorOf?: string | undefined };
 export type UnitInfo = { unit: string; kind: "distance" | "area" | "duration" | "weight" | "volume"; factor: number };
 export type Bound = "value" | "value_high" | "low" | "high";
 
@@ -15,6 +15,7 @@ const currencyEntry = z.object({
   name: word,
   iso: z.string().regex(/^[A-Z]{3}$/u).nullable(),
   position: z.enum(["prefix", "suffix"]),
+  minorOf: z.string().regex(/^[A-Z]{3}$/u).optional(),
 });
 const unitEntry = z.object({
   surfaces: z.array(word).min(1),

@@ -13,6 +13,15 @@ const demonyms = new Set(
     e.demonym.toLowerCase(),
   ).map((d) => d.demonym.toLowerCase()),
 );
+/** names that say which side but not which state ("Government Forces"): never merged across documents by name */
+const genericNames = new Set(
+  loadLexicon(import.meta.url, "../entities/generic-forces.json", z.object({ phrase: word, name: word, subtype: word }), (e) =>
+    e.phrase.toLowerCase(),
+  ).map((g) => g.name.toLowerCase()),
+);
+export function isGenericName(name: string): boolean {
+  return genericNames.has(name.toLowerCase());
+}
 const particles = new Set(loadLexicon(import.meta.url, "../entities/name-particles.json", word).map((w) => w.toLowerCase()));
 
 function fold(s: string): string {

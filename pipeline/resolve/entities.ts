@@ -15,7 +15,7 @@
  * order of the documents.
  */
 import type { DocEntity, EntityType, Mention } from "../doc.js";
-import { entitySlug, nameKey, nameWords, phoneticKey, withoutDemonym } from "./entities-keys.js";
+import { entitySlug, isGenericName, nameKey, nameWords, phoneticKey, withoutDemonym } from "./entities-keys.js";
 
 export type ResolvedEntity = {
   entity_id: string;
@@ -67,6 +67,8 @@ function joinBy(nodes: readonly Node[], uf: UnionFind, keysOf: (n: Node) => Iter
 
 function nameKeys(n: Node): string[] {
   const e = n.e;
+  // "government forces" in a Syrian story and in a Sudanese one are different armies
+  if (isGenericName(e.name)) return [];
   const forms = [e.name, ...e.aliases].filter((a) => a !== a.toLowerCase());
   // a person's lone surname ("Dillon") is too weak a key across documents
   const usable = e.type === "PERSON" ? forms.filter((a) => nameWords(a).length >= 2) : forms;

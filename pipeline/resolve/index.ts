@@ -7,8 +7,8 @@
 import type { EntityRow, EventClusterRow, EventRow, FigureClaimRow, FigureRow } from "../../schemas/tables.js";
 import type { EntitySummary } from "../rows.js";
 import { resolveEntities } from "./entities.js";
-import { clusterEvents } from "./event-clusters.js";
-import { groupFigureClaims } from "./figure-claims.js";
+import { clusterEvents, placeRelationFromNames } from "./event-clusters.js";
+import { groupFigureClaims, type Period } from "./figure-claims.js";
 
 export type Resolved = {
   entities: EntityRow[];
@@ -18,8 +18,16 @@ export type Resolved = {
   claims: FigureClaimRow[];
 };
 
-/** `events` and `figures` still carry document-local entity keys; they are resolved here first. */
-export function resolveCorpus(summaries: readonly EntitySummary[], events: readonly EventRow[], figures: readonly FigureRow[]): Resolved {
+/**
+ * `events` and `figures` still carry document-local entity keys; they are resolved here
+ * first. `periods` gives the interval of each time expression a figure points to.
+ */
+export function resolveCorpus(
+  summaries: readonly EntitySummary[],
+  events: readonly EventRow[],
+  figures: readonly FigureRow[],
+  periods: ReadonlyMap<string, Period> = new Map(),
+): Resolved {
   const ents = resolveEntities(summaries);
   const id = (sourceId: string, key: string | null) => (key === null ? null : ents.idOf(sourceId, key));
   const resolvedEvents = events.map((e) => ({
@@ -35,7 +43,9 @@ export function resolveCorpus(summaries: readonly EntitySummary[], events: reado
     location_id: id(f.source_id, f.location_id),
     attributed_to: id(f.source_id, f.attributed_to),
   }));
-  const { clusters, clusterOf } = clusterEvents(resolvedEvents);
-  const claims = groupFigureClaims(resolvedFigures);
+  // one report says "Mosul", another "the Old City of Mosul": a place inside another is related
+  const related = placeRelationFromNames(ents.entities);
+  const { clusters, clusterOf } = clusterEvents(resolvedEvents, related);
+  const claims = groupFigureClaims(resolvedFigures, { related, periodOf: (id) => periods.get(id) ?? null });
   return { entities: ents.entities, idOf: ents.idOf, clusters, clusterOf, claims };
 }

@@ -165,3 +165,29 @@ describe("dates: news forms beyond the seeds", () => {
     ]);
   });
 });
+
+describe("dates: the publication date as written by a manifest", () => {
+  it("accepts a timestamp, and bounds precision by what the string gives", () => {
+    expect(run("😀 Troops attacked on Sunday.", "2017-07-10T08:00:00Z")[0]!.value).toBe("2017-07-09");
+    expect(pick(run("😀 Troops attacked on Sunday and last month.", "2017-07"))).toEqual([
+      ["Sunday", "", null, null, null, "none"],
+      ["last month", "2017-06", "2017-06-01", "2017-06-30", "month", "published_date"],
+    ]);
+  });
+});
+
+describe("dates: impossible calendar days", () => {
+  it("keeps the expression, leaves the value empty and says why", () => {
+    const base = createDoc({ sourceId: "t", path: "t.txt", text: "😀 The deal was signed on February 30, 2017." });
+    const text = base.text;
+    const doc: Doc = {
+      ...base,
+      lines: [{ start: 0, end: base.index.length, line: 1, text, boilerplate: null, role: "body" }],
+      meta: { ...base.meta, publishedDate: "2017-07-01", publishedDatePrecision: "day", publishedDateBasis: "manifest" },
+    };
+    const out = dates.run(segment.run(doc, { options: {} }), { options: {} });
+    expect(pick(out.dates)).toEqual([["February 30, 2017", "", null, null, null, "absolute"]]);
+    expect(out.messages.map((m) => [m.rule, m.span])).toEqual([["date-invalid", out.dates[0] && { start: out.dates[0].start, end: out.dates[0].end }]]);
+    expect(doc.messages).toEqual([]); // the input is not mutated
+  });
+});

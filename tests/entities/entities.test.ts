@@ -60,6 +60,24 @@ describe("entities: people", () => {
   });
 });
 
+describe("entities: people without a full name", () => {
+  it("reads a lone proper noun that acts as a person and ties its other mentions to it", () => {
+    const d = run("😀 Fischler proposed new measures. Ministers accused Fischler of alarm.");
+    expect(d.mentions.map((m) => [m.text, m.type])).toEqual([
+      ["Fischler", "PERSON"],
+      ["Fischler", "PERSON"],
+    ]);
+    expect(d.mentions[0]!.entityKey).toBe(d.mentions[1]!.entityKey);
+  });
+
+  it("keeps a title that spans 'of' whole and does not split a headed name at a title", () => {
+    const d = run("😀 Secretary of State Mike Pompeo met the General Staff of the Armed Forces of Ukraine.");
+    expect(texts(d)).toEqual(["Mike Pompeo", "General Staff of the Armed Forces of Ukraine"]);
+    expect(entity(d, mention(d, "Mike Pompeo")).roles).toEqual(["secretary of state"]);
+    expect(mention(d, "General Staff of the Armed Forces of Ukraine").type).toBe("ORG");
+  });
+});
+
 describe("entities: organizations", () => {
   it("puts every alias of a curated group under one key", () => {
     const d = run("😀 ISIS lost ground. The Islamic State and Daesh are one group; ISIL fighters fled.");
@@ -95,8 +113,9 @@ describe("entities: organizations", () => {
     expect(entity(d, mention(d, "Reuters")).subtype).toBe("media");
   });
 
-  it("reads 'US-led coalition' as the country inside a coalition, and a later 'coalition' as the same", () => {
-    const d = run("😀 The US-led coalition backed them. A coalition spokesman spoke.");
+  it("reads 'US-led coalition' as one name, 'US-backed' as the country, and a later 'coalition' as the coalition", () => {
+    const d = run("😀 The US-led coalition backed the US-backed militia. A coalition spokesman spoke.");
+    expect(texts(d)).toEqual(["US-led coalition", "US", "coalition"]); // mentions never nest
     const us = mention(d, "US");
     const coalition = mention(d, "US-led coalition");
     expect(us.type).toBe("LOCATION");
@@ -115,10 +134,11 @@ describe("entities: places", () => {
     for (const t of ["Nujaifi street", "Bab al-Toub", "al-Shahwan district"]) expect(mention(d, t).type).toBe("LOCATION");
   });
 
-  it("keeps the city inside 'Old City of Mosul' as its own mention and ties 'Old City' to it", () => {
-    const d = run("😀 Fighters hold the Old City of Mosul. The Old City is dense.");
+  it("reads 'Old City of Mosul' and 'Old Mosul' as one place and ties 'Old City' to it", () => {
+    const d = run("😀 Fighters hold the Old City of Mosul. The Old City is dense, and Old Mosul is ruined.");
+    expect(texts(d)).toEqual(["Old City of Mosul", "Old City", "Old Mosul"]);
     const old = mention(d, "Old City of Mosul");
-    expect(mention(d, "Mosul").type).toBe("LOCATION");
+    expect(mention(d, "Old Mosul").entityKey).toBe(old.entityKey);
     expect(mention(d, "Old City").entityKey).toBe(old.entityKey);
     expect(entity(d, old).name).toBe("Old City of Mosul");
   });
@@ -135,6 +155,21 @@ describe("entities: what is not an entity", () => {
   it("ignores boilerplate lines and sentence-initial capitals", () => {
     const d = run("# Read Next: Iraqi PM visits Mosul\n😀 Hungry and haggard, they told AFP they had fled.");
     expect(texts(d)).toEqual(["AFP"]);
+  });
+
+  it("skips banner sentences in capitals", () => {
+    const d = run("😀 BATTLE FOR MOSUL: IRAQI FORCES PURGING REMAINING ISIS TERRORISTS IN OLD MOSUL");
+    expect(d.mentions).toEqual([]);
+  });
+
+  it("reads a title-case headline by known phrases and heads only", () => {
+    const d = run("😀 Haider al-Abadi Visits Mosul As Troops Advance Near Tigris River");
+    expect(texts(d)).toEqual(["Mosul", "Tigris River"]);
+  });
+
+  it("does not read sentence-initial plurals as people", () => {
+    const d = run("😀 Officials said the strike hit. Fighters hold the town.");
+    expect(d.mentions).toEqual([]);
   });
 
   it("leaves lone unknown capitalized words out", () => {

@@ -98,6 +98,24 @@ describe("events: detection and coding", () => {
     ]);
   });
 
+  it("keeps a coordinated subject in one clause and splits verbs chained by 'and'", () => {
+    const { evs } = run(
+      "😀 Fighting between the army and the RSF has killed more than 12,000 people. Iraqi forces broke through the lines and de-facto reached the river.",
+      [{ text: "RSF", type: "ORG", subtype: "armed_group" }, ARMY, { text: "river", type: "LOCATION", subtype: "river" }],
+    );
+    expect(evs.map((e) => [e.trigger, e.text])).toEqual([
+      ["Fighting", "Fighting between the army and the RSF has killed more than 12,000 people"],
+      ["broke through the lines", "Iraqi forces broke through the lines"],
+      ["reached", "and de-facto reached the river"],
+    ]);
+    expect(evs[2]!.actor1Key).toBe("ORG:isf");
+  });
+
+  it("reads both sides of 'clashes between X and Y'", () => {
+    const { evs } = run("😀 Clashes between Iraqi forces and ISIS erupted on Monday.", [ARMY, ISIS]);
+    expect(evs.map((e) => [e.subEventType, e.actor1Key, e.actor2Key])).toEqual([["Armed clash", "ORG:isf", "ORG:is"]]);
+  });
+
   it("does not read cues inside names, hyphenated compounds or modifiers", () => {
     const { evs } = run("😀 Police were seen flashing V-for-victory signs near the Joint Operation Command headquarters.", [
       { text: "Joint Operation Command", type: "ORG", subtype: "military" },

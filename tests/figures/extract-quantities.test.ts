@@ -45,4 +45,10 @@ describe("quantities: qualifiers and ranges", () => {
     expect(one("😀 the 850-year-old mosque")).toMatchObject({ value: 850, unit: "year", compound: "age" });
     expect(one("😀 1,500 meters")).toMatchObject({ value: 1500, unit: "meter", kind: "distance" });
   });
+
+  it("reads approximators and bounds written after the amount", () => {
+    expect(one("😀 a dozen or so fighters")).toMatchObject({ value: 12, qualifier: "approx", text: "a dozen or so" });
+    expect(one("😀 40-odd soldiers")).toMatchObject({ value: 40, qualifier: "approx" });
+    expect(one("😀 100 or more people")).toMatchObject({ value: null, low: 100, qualifier: "at_least" });
+  });
 });

@@ -81,4 +81,21 @@ describe("figures stage", () => {
     expect(fs.map((f) => f.text)).toEqual(["scores of old mosques and buildings"]);
     expect(fs[0]).toMatchObject({ qualifier: "vague", value: null, unit: "item", counted: "old mosques and buildings", category: "count" });
   });
+
+  it("reads casualty words, names with numbers, and minor currency units", () => {
+    const doc = parsed("😀 The attack on Camp 7 left 17 dead and 43 injured, and bread now costs 50 cents more under Resolution 2334.");
+    const got = run(doc).map((f) => [f.text, f.value, f.unit, f.counted, f.category]);
+    expect(got).toEqual([
+      ["17 dead", 17, "person", "dead", "killed"],
+      ["43 injured", 43, "person", "injured", "injured"],
+      ["50 cents", 0.5, "USD", null, "cost"],
+    ]);
+  });
+
+  it("reads shares with what they are shares of, through a possessive", () => {
+    const doc = parsed("😀 The war has displaced half of the country's pre-war population, officials said.");
+    expect(run(doc).map((f) => [f.text, f.value, f.unit, f.counted, f.category])).toEqual([
+      ["half of the country's pre-war population", 0.5, "share", "country's pre-war population", "displaced"],
+    ]);
+  });
 });

@@ -45,7 +45,11 @@ const corpus = [
     { key: "PERSON:yahia rasul", type: "PERSON", name: "Yahia Rasul" }, // same sound, no shared role or tie: another man
     { key: "PERSON:abu bakr al baghdadi", type: "PERSON", name: "Abu Bakr Al Baghdadi" },
   ]),
-  doc("d", [{ key: "PERSON:ibrahim abu bakr al baghdadi", type: "PERSON", name: "Ibrahim Abu Bakr Al Baghdadi", mentions: 2 }]),
+  doc("d", [
+    { key: "PERSON:ibrahim abu bakr al baghdadi", type: "PERSON", name: "Ibrahim Abu Bakr Al Baghdadi", mentions: 2 },
+    { key: "ORG:government forces", type: "ORG", name: "Government Forces" },
+  ]),
+  doc("e", [{ key: "ORG:government forces", type: "ORG", name: "Government Forces" }]),
 ];
 
 describe("resolveEntities", () => {
@@ -71,6 +75,11 @@ describe("resolveEntities", () => {
     expect(r.idOf("a", "ORG:federal police")).toBe(r.idOf("b", "ORG:iraqi federal police"));
     expect(r.idOf("a", "ORG:federal police")).toBe("org-iraqi-federal-police");
     expect(r.idOf("c", "PERSON:abu bakr al baghdadi")).toBe("person-ibrahim-abu-bakr-al-baghdadi");
+  });
+
+  it("keeps generic state forces of different documents apart, with numbered ids", () => {
+    expect(r.idOf("d", "ORG:government forces")).toBe("org-government-forces");
+    expect(r.idOf("e", "ORG:government forces")).toBe("org-government-forces-2");
   });
 
   it("does not depend on the order of the documents", () => {
