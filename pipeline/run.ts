@@ -11,7 +11,7 @@
  * at the very end: an interrupted run leaves the previous dataset untouched.
  * A problem with one input is a rejects row; the run goes on.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, resolve as resolvePath } from "node:path";
 import type { ManifestEntry } from "./doc.js";
@@ -203,6 +203,14 @@ function removeStaleTemporaries(out: string): void {
 }
 
 function processAlive(pid: number): boolean {
+  // a killed run can linger as a zombie (state Z) where nobody reaps it, e.g. in a
+  // container; kill(pid, 0) still succeeds for it, /proc tells the truth
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return !/^\d+ \(.*\) [ZX]/s.test(stat);
+  } catch {
+    // no /proc (macOS) or no such process
+  }
   try {
     process.kill(pid, 0);
     return true;
