@@ -39,8 +39,8 @@ describe("hostile input", () => {
       "cr.txt": ARTICLE.replace(/\n/g, "\r"),
       "dir with spaces/Ünïcödé article.txt": ARTICLE,
       "formula.txt": "=HYPERLINK(\"http://x\")\n\n+1 more\n\n-dash line\n\n@mention here\n\n" + ARTICLE,
-      "one-line.txt": (ARTICLE.replace(/\n/g, " ") + " ").repeat(20_000), // ~2.7 MB, no line break
-      "big.txt": "x".repeat(9_000_000),
+      "one-line.txt": (ARTICLE.replace(/\n/g, " ") + " ").repeat(37_500), // 5 MB, no line break
+      "big.txt": ARTICLE.repeat(380_000), // 50 MB: over the 8 MB default limit for one article
     });
     symlinkSync(input, join(input, "loop"), "dir");
     symlinkSync(join(input, "nowhere.txt"), join(input, "dangling.txt"));
@@ -94,10 +94,11 @@ describe("hostile input", () => {
     }
   });
 
-  it("reads paths with spaces and non-ASCII, and a 2.7 MB single line", () => {
+  it("reads paths with spaces and non-ASCII, and a 5 MB single line", () => {
     const s = sources();
     expect(s.get("dir with spaces/Ünïcödé article.txt")?.source_id).toBe("Ünïcödé article");
-    expect(Number(s.get("one-line.txt")?.sentences)).toBeGreaterThan(10_000);
+    expect(Number(s.get("one-line.txt")?.chars_raw)).toBeGreaterThan(5_000_000);
+    expect(Number(s.get("one-line.txt")?.sentences)).toBe(75_000);
   });
 
   it("escapes formula-like text in CSV and keeps it exact in Parquet", async () => {
