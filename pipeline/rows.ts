@@ -21,8 +21,11 @@ export type DocRows = {
   events: EventRow[];
 };
 
-/** What cross-document resolution needs from a document: compact, no text. */
-export type EntitySummary = { sourceId: string; entities: DocEntity[]; mentions: Mention[] };
+/**
+ * What cross-document resolution needs from a document, and all the runner keeps
+ * of it in memory: its entities and one entity key per mention (for counts).
+ */
+export type EntitySummary = { sourceId: string; entities: DocEntity[]; mentions: Pick<Mention, "entityKey">[] };
 
 const WORD = /[\p{L}\p{N}]/u;
 
@@ -140,5 +143,5 @@ export function docRows(doc: Doc): DocRows {
 }
 
 export function entitySummary(doc: Doc): EntitySummary {
-  return { sourceId: doc.sourceId, entities: doc.entities, mentions: doc.mentions };
+  return { sourceId: doc.sourceId, entities: doc.entities, mentions: doc.mentions.map((m) => ({ entityKey: m.entityKey })) };
 }

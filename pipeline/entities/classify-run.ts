@@ -5,16 +5,20 @@
  * demonyms are dropped ("Iraqi Popular Mobilization Units"), a capitalized head
  * ("Federal Police", "Tigris River", "Old City of Mosul"), a name-initial place
  * word ("Bab al-Toub"), "Old <city>", a lower-case place head after it ("Nujaifi
- * street"), a title before it (a person), and finally its length: two to five
- * name words are a person, a lone word waits for linking to give it a meaning.
+ * street"), a title after it (what the titled person heads: "Real Madrid coach",
+ * "Donetsk governor"), a title before it (a person), and finally its length and
+ * place: two to five name words are a person unless they stand where places stand
+ * without a given name ("at Old Trafford"); a lone word that acts is a person
+ * unless it stands where places stand ("activists in Tawila said"), and otherwise
+ * waits for linking to give it a meaning.
  */
 import type { Candidate } from "./scan.js";
 import {
   demonymCountry,
+  givenNames,
   lowerOrgSuffixes,
   nameHeadMaxWords,
   nameHeads,
-  normalizeTitle,
   ofPlaceHeads,
   prefixPlaceWords,
   suffixPlaceHeads,
@@ -23,16 +27,66 @@ import {
   type NameHead,
 } from "./lexicons.js";
 import { matchPhrase } from "./phrases.js";
-import { keyOf, surfaceOf, type Word } from "./words.js";
+import { keyOf, surfaceOf, titleKeyOf, type Word } from "./words.js";
 
 const PLACE_PREPOSITIONS = new Set(["in", "near", "outside", "around", "into", "towards", "toward", "from", "across", "inside"]);
 const CONNECTORS = new Set(["of", "for"]);
+/** words that introduce another name of what was just named */
+const RENAMING = new Set(["dubbed", "nicknamed", "alias", "aka", "a.k.a."]);
 const SPEECH_VERBS = new Set(["said", "says", "told", "added", "stated", "warned", "claimed", "insisted", "explained", "wrote", "tweeted"]);
+
+/**
+ * Is the run [s, e) in place position: right after a place preposition ("in
+ * Tawila"), or in a list of names that follows one ("around Mrauk-U and Kyauktaw",
+ * "in Kherson, Mykolaiv and Odesa")? A comma alone makes no list ("in Brussels,
+ * Stoltenberg said"). `at` counts only for longer names ("at Old Trafford"): a lone
+ * word after it is as often a company or a time.
+ */
+function inPlacePosition(words: readonly Word[], s: number, e: number, multiword: boolean): boolean {
+  const after = words[e]?.lower;
+  let listed = after === "and" || after === "or";
+  for (let k = s - 1, steps = 0; k >= 0 && steps < 12; steps++, k--) {
+    const w = words[k]!;
+    if (PLACE_PREPOSITIONS.has(w.lower) || (multiword && k === s - 1 && w.lower === "at")) return k === s - 1 || listed;
+    if (w.lower === "and" || w.lower === "or") listed = true;
+    else if (w.text === ",") {
+      if (!listed) return false;
+    } else if (!w.cap && !w.particle) return false;
+  }
+  return false;
+}
+
+/** Does the run start with a given name ("Mohamed", "Volodymyr", "Guillaume")? Particles are skipped. */
+function startsWithGivenName(words: readonly Word[], s: number, e: number): boolean {
+  let k = s;
+  while (k < e - 1 && words[k]!.particle) k++;
+  const w = words[k]!;
+  if (givenNames.has(w.lower)) return true;
+  // "Jean-Pierre", "Abdel-Rahman": the first piece of a hyphenated name
+  const dash = w.lower.indexOf("-");
+  return dash > 0 && givenNames.has(w.lower.slice(0, dash));
+}
+
+/** The role of a title at word `b` that a name follows ("coach Carlo Ancelotti"), or null. */
+function titleBeforeName(words: readonly Word[], b: number): string | null {
+  const t = b < words.length ? titleAt(words, b, words.length) : null;
+  const next = t === null ? undefined : words[b + t.n];
+  return t !== null && next !== undefined && next.cap ? t.role : null;
+}
+
+/** Is word `s` the first word with letters in its sentence? */
+function sentenceInitial(words: readonly Word[], s: number): boolean {
+  for (let k = 0; k < s; k++) if (words[k]!.letter) return false;
+  return true;
+}
+
+/** Titles that name a place's officer: the name before them is the place ("Donetsk governor"). */
+const PLACE_ROLES = new Set(["governor", "mayor"]);
 
 /** The longest title starting at word `a` (not past `limit`): its role and length. */
 function titleAt(words: readonly Word[], a: number, limit: number): { role: string; n: number } | null {
   for (let n = Math.min(titleMaxWords, limit - a); n >= 1; n--) {
-    const role = titleRoles.get(normalizeTitle(keyOf(words, a, a + n)));
+    const role = titleRoles.get(titleKeyOf(words, a, a + n));
     if (role !== undefined) return { role, n };
   }
   return null;
@@ -45,7 +99,7 @@ function rolesBefore(words: readonly Word[], a: number): string[] {
   while (end > 0) {
     let found: { role: string; n: number } | null = null;
     for (let n = Math.min(titleMaxWords, end); n >= 1 && found === null; n--) {
-      const role = titleRoles.get(normalizeTitle(keyOf(words, end - n, end)));
+      const role = titleRoles.get(titleKeyOf(words, end - n, end));
       if (role !== undefined) found = { role, n };
     }
     if (found === null) break;
@@ -60,7 +114,7 @@ function headAt(words: readonly Word[], s: number, e: number): (NameHead & { n: 
   for (let n = Math.min(nameHeadMaxWords, e - s); n >= 1; n--) {
     if (!words[e - n]!.cap) continue;
     const h = nameHeads.get(keyOf(words, e - n, e));
-    if (h) return { ...h, n };
+    if (h) return { type: h.type, subtype: h.subtype, words: h.words, n };
   }
   return null;
 }
@@ -69,24 +123,25 @@ function isDemonym(w: Word): boolean {
   return w.cap && demonymCountry.has(w.lower);
 }
 
-type Part = { s: number; e: number; roles: string[] };
+/** roles: titles before the part; before: the role of a title right after it, inside the run ("Wagner chief") */
+type Part = { s: number; e: number; roles: string[]; before: string | null };
 
 function make(words: readonly Word[], s: number, e: number, sentence: number, fields: Partial<Candidate>): Candidate {
   const text = surfaceOf(words, s, e);
+  // written field by field in the Candidate's order (no spread), so all candidates share one object shape
   return {
     start: words[s]!.start,
     end: words[e - 1]!.end,
     text,
-    type: null,
-    subtype: null,
-    name: text,
-    lexiconId: null,
-    roles: [],
+    type: fields.type ?? null,
+    subtype: fields.subtype ?? null,
+    name: fields.name ?? text,
+    lexiconId: fields.lexiconId ?? null,
+    roles: fields.roles ?? [],
     sentence,
-    kind: "name",
-    bare: null,
-    afterPlacePreposition: false,
-    ...fields,
+    kind: fields.kind ?? "name",
+    bare: fields.bare ?? null,
+    afterPlacePreposition: fields.afterPlacePreposition ?? false,
   };
 }
 
@@ -162,6 +217,15 @@ function classifyPart(words: readonly Word[], part: Part, runB: number, sentence
     return e;
   }
   if (n > 5) return e;
+  // "Wagner chief Yevgeny Prigozhin", "Real Madrid coach Carlo Ancelotti", "Donetsk governor
+  // Pavlo Kyrylenko": a name right before a title is what the titled person heads, unless it
+  // is itself a person's name ("Donald Trump adviser ...")
+  // (a lone word must be a proper noun inside the sentence: "Army chief", "Regional governor" are not names)
+  if (part.before !== null && roles.length === 0 && (n > 1 || (first.pos === "PROPN" && !sentenceInitial(words, s))) && !startsWithGivenName(words, s, e) && !words.slice(s, e).some((w) => /^[A-Z]{2,}$/.test(w.text) && n > 1)) {
+    const place = PLACE_ROLES.has(part.before);
+    out.push(make(words, s, e, sentence, { type: place ? "LOCATION" : "ORG", kind: n === 1 ? "single" : "name" }));
+    return e;
+  }
   if (roles.length > 0 && !(n === 1 && isDemonym(first))) {
     out.push(make(words, s, e, sentence, { type: "PERSON", roles, kind: "person" }));
     return e;
@@ -170,12 +234,19 @@ function classifyPart(words: readonly Word[], part: Part, runB: number, sentence
     if (isDemonym(first)) return e;
     const acronym = /^[A-Z]{2,6}$/.test(first.text);
     const prep = words[s - 1];
+    // "Mohamed Hamdan Dagalo, better known as Hemedti"
+    if (prep !== undefined && (RENAMING.has(prep.lower) || (prep.lower === "as" && words[s - 2]?.lower === "known"))) {
+      out.push(make(words, s, e, sentence, { kind: "alias" }));
+      return e;
+    }
     // "Zelensky said", "Fischler proposed": a lone proper noun that acts is a person
-    const verb = words[e];
-    const acts = verb !== undefined && (SPEECH_VERBS.has(verb.lower) || (first.pos === "PROPN" && (verb.pos === "VERB" || verb.pos === "AUX") && !verb.cap));
+    // "Zelenskiy later met": an adverb may stand between the name and its verb
+    const verb = words[e]?.pos === "ADV" && !words[e]!.cap ? words[e + 1] : words[e];
+    const placed = inPlacePosition(words, s, e, false);
+    // "activists in Tawila said": a word in place position does not act
+    const acts = !placed && verb !== undefined && (SPEECH_VERBS.has(verb.lower) || (first.pos === "PROPN" && (verb.pos === "VERB" || verb.pos === "AUX") && !verb.cap));
     // sentence-initial plurals are common nouns in capitals ("Officials said", "Fighters hold")
-    const initial = words.slice(0, s).every((w) => !/\p{L}/u.test(w.text));
-    const plural = initial && /[^s]s$/.test(first.lower);
+    const plural = sentenceInitial(words, s) && /[^s]s$/.test(first.lower);
     const counted = prep !== undefined && /\d/.test(prep.text);
     if (!acronym && acts && !plural && !counted && !nameHeads.has(first.lower) && prep?.lower !== "the" && !/(?:an|ese|ish|ic|is)$/.test(first.lower)) {
       out.push(make(words, s, e, sentence, { type: "PERSON", kind: "person" }));
@@ -184,12 +255,18 @@ function classifyPart(words: readonly Word[], part: Part, runB: number, sentence
     out.push(
       make(words, s, e, sentence, {
         kind: acronym ? "acronym" : "single",
-        afterPlacePreposition: prep !== undefined && PLACE_PREPOSITIONS.has(prep.lower),
+        afterPlacePreposition: placed,
       }),
     );
     return e;
   }
   if (words.slice(s, e).some((w) => /^[A-Z]{2,}$/.test(w.text))) return e;
+  // two to five unknown name words are a person, unless they stand where places stand and
+  // do not start with a given name ("at Old Trafford", "near Tal Afar")
+  if (!startsWithGivenName(words, s, e) && inPlacePosition(words, s, e, true)) {
+    out.push(make(words, s, e, sentence, { type: "LOCATION" }));
+    return e;
+  }
   out.push(make(words, s, e, sentence, { type: "PERSON", kind: "person" }));
   return e;
 }
@@ -204,8 +281,10 @@ export function classifyRun(words: readonly Word[], a: number, b: number, senten
     coreEnd = k;
     break;
   }
-  if (headAt(words, a, coreEnd) && titleAt(words, a, b) !== null) {
-    const end = classifyPart(words, { s: a, e: b, roles: [] }, b, sentence, out);
+  // so does a place named by a lower-case head after it ("Imam Sahib district")
+  const placeAfter = b < words.length && !words[b]!.cap && suffixPlaceHeads.has(words[b]!.lower);
+  if ((headAt(words, a, coreEnd) || placeAfter) && titleAt(words, a, b) !== null) {
+    const end = classifyPart(words, { s: a, e: b, roles: [], before: null }, b, sentence, out);
     return { candidates: out, end };
   }
   const parts: Part[] = [];
@@ -215,7 +294,7 @@ export function classifyRun(words: readonly Word[], a: number, b: number, senten
     const t = titleAt(words, p, b);
     // a title splits the run: what comes before is a name of its own, what follows is a person
     if (t) {
-      if (p > partStart) parts.push({ s: partStart, e: p, roles });
+      if (p > partStart) parts.push({ s: partStart, e: p, roles, before: t.role });
       roles = p > partStart ? [t.role] : [...roles, t.role];
       p += t.n;
       partStart = p;
@@ -223,7 +302,7 @@ export function classifyRun(words: readonly Word[], a: number, b: number, senten
     }
     p++;
   }
-  if (partStart < b) parts.push({ s: partStart, e: b, roles });
+  if (partStart < b) parts.push({ s: partStart, e: b, roles, before: titleBeforeName(words, b) });
   let end = b;
   for (const part of parts) end = Math.max(end, classifyPart(words, part, b, sentence, out));
   return { candidates: out, end };

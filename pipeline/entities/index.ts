@@ -4,13 +4,15 @@
  * (pipeline/resolve/entities.ts) merges document entities across the corpus.
  *
  * scan.ts finds candidates sentence by sentence from doc.tokens; link.ts ties them
- * into entities; affiliations.ts records which organization a person speaks for.
+ * into entities; state-forces.ts ties "government forces" to the state the text
+ * names; affiliations.ts records which organization a person speaks for.
  */
 import type { Doc, DocEntity, Mention, Stage } from "../doc.js";
 import { sentenceAt } from "../doc.js";
 import { affiliationsOf } from "./affiliations.js";
 import { linkCandidates, nameOwnedPlaces, type Linked } from "./link.js";
 import { scanSentence, type Candidate } from "./scan.js";
+import { localizeStateForces } from "./state-forces.js";
 import { wordsBySentence } from "./words.js";
 
 function byPosition(a: Candidate, b: Candidate): number {
@@ -59,7 +61,7 @@ function buildEntities(linked: readonly Linked[], find: (k: string) => string, a
     const lexicon = ls.find((l) => l.lexiconId !== null);
     const own = ls.find((l) => l.key === key) ?? ls[0]!;
     // back-references and acronyms keep their text as name; the entity's name comes from full forms
-    const full = ls.filter((l) => l.kind !== "single" && l.kind !== "acronym" && l.kind !== "anaphor");
+    const full = ls.filter((l) => l.kind !== "single" && l.kind !== "acronym" && l.kind !== "anaphor" && l.kind !== "alias");
     const name = lexicon ? lexicon.name : bestName((full.length > 0 ? full : ls).map((l) => l.name));
     entities.push({
       key,
@@ -84,7 +86,9 @@ export const entities: Stage = {
     const cands: Candidate[] = [];
     words.forEach((ws, s) => cands.push(...scanSentence(ws, s)));
     const ordered = nameOwnedPlaces(dropOverlaps(cands.sort(byPosition)), (a, b) => doc.index.slice(a, b));
-    const { linked, keys } = linkCandidates(ordered, (cp) => doc.index.slice(cp, Math.min(cp + 14, doc.index.length)));
+    const links = linkCandidates(ordered, (cp) => doc.index.slice(cp, Math.min(cp + 14, doc.index.length)));
+    const keys = links.keys;
+    const linked = localizeStateForces(links.linked);
     const find = (k: string) => keys.find(k);
     const affiliations = affiliationsOf(doc, linked, find);
     const docEntities = buildEntities(linked, find, affiliations);

@@ -50,6 +50,10 @@ export const anaphoricHeads = loadLexicon(url, "anaphoric-heads.json", word);
 export const extraPlaces = loadLexicon(url, "places.json", placeEntry, byLower((e) => e.name));
 export const nameParticles = new Set(loadLexicon(url, "name-particles.json", word).map((w) => w.toLowerCase()));
 export const stopCapitalized = new Set(loadLexicon(url, "stop-capitalized.json", word).map((w) => w.toLowerCase()));
+/** given names across languages (generated + hand-kept), lower-case: evidence that a run is a person */
+export const givenNames = new Set(
+  [...loadLexicon(url, "given-names.json", word), ...loadLexicon(url, "given-names-supplement.json", word)].map((w) => w.toLowerCase()),
+);
 
 /** title key → canonical role; longest titles have at most this many words */
 export const titleRoles = new Map(titles.map((t) => [normalizeTitle(t.form), t.role]));

@@ -7,6 +7,7 @@
  * al-Nuri Mosque"). Lone capitalized words that nothing claims are dropped.
  */
 import type { EntityType } from "../doc.js";
+import { phoneticKey } from "../resolve/entities-keys.js";
 import { nameParticles } from "./lexicons.js";
 import type { Candidate } from "./scan.js";
 
@@ -24,10 +25,23 @@ export function nameKey(name: string): string {
 }
 
 /** Words of a name that carry it: particles and "the"/"of" dropped ("grand nuri mosque"). */
-function coreWords(name: string): string[] {
-  return nameKey(name)
+function coreWords(name: string, key: (name: string) => string): string[] {
+  return key(name)
     .split(" ")
     .filter((w) => w !== "" && !nameParticles.has(w) && w !== "the" && w !== "of" && w !== "for");
+}
+
+/** nameKey remembered for one document: a name recurs in many mentions and look-ups. */
+function keyCache(): (name: string) => string {
+  const seen = new Map<string, string>();
+  return (name) => {
+    let k = seen.get(name);
+    if (k === undefined) {
+      k = nameKey(name);
+      seen.set(name, k);
+    }
+    return k;
+  };
 }
 
 class Keys {
@@ -45,8 +59,30 @@ class Keys {
   }
 }
 
-function ownKey(c: Candidate, type: EntityType): string {
-  return c.lexiconId ?? `${type}:${nameKey(c.name)}`;
+/**
+ * The linked form of a candidate, written field by field in one order: every
+ * Linked then shares one object shape, which keeps the later passes over them fast.
+ */
+function toLinked(c: Candidate, type: EntityType, key: string, subtype: string | null = c.subtype, name: string = c.name, roles: string[] = c.roles): Linked {
+  return {
+    start: c.start,
+    end: c.end,
+    text: c.text,
+    type,
+    subtype,
+    name,
+    lexiconId: c.lexiconId,
+    roles,
+    sentence: c.sentence,
+    kind: c.kind,
+    bare: c.bare,
+    afterPlacePreposition: c.afterPlacePreposition,
+    key,
+  };
+}
+
+function ownKey(c: Candidate, type: EntityType, key: (name: string) => string): string {
+  return c.lexiconId ?? `${type}:${key(c.name)}`;
 }
 
 const POSSESSIVE = /^['’]s\s+$/;
@@ -75,60 +111,99 @@ export function linkCandidates(cands: readonly Candidate[], textAfter: (cp: numb
   const linked: Linked[] = [];
   const acronyms = new Map<string, Linked>();
   const bares = new Map<string, Linked>();
-  // every proper ending of a full name ("Dillon", "Al Assadi") → the longest, earliest name it ends
-  const bySuffix = new Map<string, { words: number; c: Linked }>();
+  const nk = keyCache();
+  // every proper ending of a full name ("Dillon", "Al Assadi") → the key of the longest, earliest name it ends
+  const bySuffix = new Map<string, { words: number; key: string }>();
   for (const c of cands) {
     if (c.type !== "PERSON") continue;
-    const words = coreWords(c.name);
-    // a one-word person ("Fischler proposed") also claims its other lone mentions
-    for (let cut = words.length === 1 ? 0 : 1; cut < words.length; cut++) {
+    const words = coreWords(c.name, nk);
+    // a person also claims its other lone mentions: "Fischler" after "Fischler proposed",
+    // "Mohammed Deif" written in a headline
+    for (let cut = 0; cut < words.length; cut++) {
       const k = words.slice(cut).join(" ");
       const prev = bySuffix.get(k);
-      if (!prev || words.length > prev.words) bySuffix.set(k, { words: words.length, c: { ...c, type: "PERSON", key: ownKey(c, "PERSON") } });
+      if (!prev || words.length > prev.words) bySuffix.set(k, { words: words.length, key: ownKey(c, "PERSON", nk) });
     }
   }
-  const personBySuffix = (words: string[]): Linked | null => bySuffix.get(words.join(" "))?.c ?? null;
+  // the sound of a full name's last word ("zlnsk" for Zelensky): a lone "Zelenskiy" spelled
+  // another way is the same person, when only one full name sounds so (null: several do)
+  const bySound = new Map<string, string | null>();
+  for (const c of cands) {
+    if (c.type !== "PERSON") continue;
+    const words = coreWords(c.name, nk);
+    const last = words[words.length - 1];
+    if (words.length < 2 || last === undefined || last.length < 4) continue;
+    const sound = phoneticKey(last);
+    const key = ownKey(c, "PERSON", nk);
+    bySound.set(sound, bySound.has(sound) && bySound.get(sound) !== key ? null : key);
+  }
+  const personBySound = (words: string[]): string | null =>
+    words.length === 1 && words[0]!.length >= 4 ? (bySound.get(phoneticKey(words[0]!)) ?? null) : null;
+  const personBySuffix = (words: string[]): string | null => bySuffix.get(words.join(" "))?.key ?? personBySound(words);
   // the latest organization or place by the last word of its name, for "the coalition"
   const byLastWord = new Map<string, Linked>();
 
+  // other names given in the text ("better known as Hemedti") → the entity they rename
+  const renamed = new Map<string, Linked>();
+
   for (const c of cands) {
+    if (c.kind === "alias") {
+      // the entity named last before it in the same sentence
+      const prev = linked.length > 0 ? linked[linked.length - 1]! : null;
+      if (prev && prev.sentence === c.sentence && prev.type !== "LOCATION") {
+        const l = toLinked(c, prev.type, prev.key, prev.subtype, c.text, []);
+        linked.push(l);
+        renamed.set(nk(c.text), l);
+      }
+      continue;
+    }
+    const renaming = c.type === null || (c.type === "PERSON" && !c.name.includes(" ")) ? renamed.get(nk(c.text)) : undefined;
+    if (renaming) {
+      linked.push(toLinked(c, renaming.type, renaming.key, renaming.subtype, c.text, c.roles));
+      continue;
+    }
     if (c.type !== null && c.kind !== "anaphor") {
-      const l: Linked = { ...c, type: c.type, key: ownKey(c, c.type) };
+      const l = toLinked(c, c.type, ownKey(c, c.type, nk));
       if (c.type === "PERSON") {
-        const full = personBySuffix(coreWords(c.name));
-        if (full && full.key !== l.key) keys.union(l.key, full.key);
+        const words = coreWords(c.name, nk);
+        let full = personBySuffix(words);
+        if (full === l.key) full = personBySound(words);
+        if (full !== null && full !== l.key) keys.union(l.key, full);
       }
       linked.push(l);
       const m = ACRONYM_AFTER.exec(textAfter(c.end));
       if (m && !acronyms.has(m[1]!)) acronyms.set(m[1]!, l);
-      if (c.bare !== null && !bares.has(nameKey(c.bare))) bares.set(nameKey(c.bare), l);
-      if (c.type !== "PERSON") byLastWord.set(nameKey(c.name).split(" ").pop()!, l);
+      if (c.bare !== null && !bares.has(nk(c.bare))) bares.set(nk(c.bare), l);
+      if (c.type !== "PERSON") {
+        const k = nk(c.name);
+        byLastWord.set(k.slice(k.lastIndexOf(" ") + 1), l);
+      }
       continue;
     }
     if (c.kind === "anaphor") {
       const prev = byLastWord.get(c.text.toLowerCase());
-      if (prev) linked.push({ ...c, type: prev.type, subtype: prev.subtype, name: prev.name, key: prev.key });
+      if (prev) linked.push(toLinked(c, prev.type, prev.key, prev.subtype, prev.name));
       continue;
     }
     const defined = acronyms.get(c.text);
     if (defined) {
-      linked.push({ ...c, type: defined.type, subtype: defined.subtype, name: c.text, key: defined.key });
+      linked.push(toLinked(c, defined.type, defined.key, defined.subtype, c.text));
       continue;
     }
-    const person = personBySuffix(coreWords(c.text));
-    if (person) {
-      linked.push({ ...c, type: "PERSON", name: c.text, key: person.key, roles: [] });
+    const person = personBySuffix(coreWords(c.text, nk));
+    if (person !== null) {
+      linked.push(toLinked(c, "PERSON", person, c.subtype, c.text, []));
       continue;
     }
-    const bare = bares.get(nameKey(c.text));
+    const bare = bares.get(nk(c.text));
     if (bare) {
-      linked.push({ ...c, type: bare.type, subtype: bare.subtype, name: c.text, key: bare.key });
+      linked.push(toLinked(c, bare.type, bare.key, bare.subtype, c.text));
       continue;
     }
-    if (c.kind === "acronym") linked.push({ ...c, type: "ORG", key: `ORG:${nameKey(c.text)}` });
-    else if (c.afterPlacePreposition) linked.push({ ...c, type: "LOCATION", key: `LOCATION:${nameKey(c.text)}` });
+    if (c.kind === "acronym") linked.push(toLinked(c, "ORG", `ORG:${nk(c.text)}`));
+    else if (c.afterPlacePreposition) linked.push(toLinked(c, "LOCATION", `LOCATION:${nk(c.text)}`));
   }
-  mergeShorterForms(linked, keys);
+  mergeShorterForms(linked, keys, nk);
   return { linked, keys };
 }
 
@@ -139,16 +214,16 @@ export function linkCandidates(cands: readonly Candidate[], textAfter: (cp: numb
  * word before "of", or last word) is the longer one's head, is the same entity.
  * Compared within groups of the same head word, so the cost stays linear in practice.
  */
-function mergeShorterForms(linked: readonly Linked[], keys: Keys): void {
+function mergeShorterForms(linked: readonly Linked[], keys: Keys, nk: (name: string) => string): void {
   const byHead = new Map<string, Array<{ key: string; words: string[]; lexicon: boolean }>>();
   const seen = new Set<string>();
   for (const l of linked) {
     if (l.type === "PERSON" || seen.has(l.key)) continue;
     seen.add(l.key);
-    const head = headWord(l.name);
+    const head = headWord(nk(l.name));
     if (head === null) continue;
     const group = byHead.get(`${l.type}:${head}`) ?? [];
-    group.push({ key: l.key, words: coreWords(l.name), lexicon: l.lexiconId !== null });
+    group.push({ key: l.key, words: coreWords(l.name, nk), lexicon: l.lexiconId !== null });
     byHead.set(`${l.type}:${head}`, group);
   }
   for (const group of byHead.values()) {
@@ -162,8 +237,8 @@ function mergeShorterForms(linked: readonly Linked[], keys: Keys): void {
   }
 }
 
-function headWord(name: string): string | null {
-  const key = nameKey(name);
+/** The head of a name key: the last word before "of"/"for", or the last word. */
+function headWord(key: string): string | null {
   const core = key.split(/ (?:of|for) /)[0]!.split(" ");
   return core.length > 0 ? core[core.length - 1]! : null;
 }

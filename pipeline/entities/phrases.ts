@@ -58,6 +58,23 @@ for (const p of places.values()) {
   put(p.surface, { type: "LOCATION", subtype: p.subtype, name: p.name, lexiconId: null, lowerOk: false });
 }
 
+/**
+ * One table for the scan: each phrase key → its phrase, each mere cut → PREFIX, so a
+ * word that starts nothing costs one look-up.
+ */
+const PREFIX = null;
+const scanTable = new Map<string, Phrase | typeof PREFIX>();
+for (const k of prefixes) scanTable.set(k, PREFIX);
+for (const [k, p] of phrases) scanTable.set(k, p);
+
+/** keys of lower-case phrases and their cuts: the only phrases a lower-case word can start ("government forces") */
+const lowerStarts = new Set<string>();
+for (const [key, p] of phrases) {
+  if (!p.lowerOk) continue;
+  lowerStarts.add(key);
+  for (let i = 1; i < key.length; i++) if (" -'.(".includes(key[i]!)) lowerStarts.add(key.slice(0, i));
+}
+
 export type PhraseMatch = { phrase: Phrase; a: number; b: number };
 
 /**
@@ -67,17 +84,17 @@ export type PhraseMatch = { phrase: Phrase; a: number; b: number };
  */
 export function matchPhrase(words: readonly Word[], a: number): PhraseMatch | null {
   const first = words[a]!;
+  // most words are lower-case and start no phrase: answer without building keys
+  if (!first.cap && !first.particle && !lowerStarts.has(first.lower)) return null;
   const last = Math.min(words.length, a + maxWords);
   let key = "";
   let best: PhraseMatch | null = null;
   for (let b = a + 1; b <= last; b++) {
     const w = words[b - 1]!;
     key += (b - 1 > a && w.spaceBefore ? " " : "") + w.lower;
-    const p = phrases.get(key);
-    if (!p) {
-      if (!prefixes.has(key)) break;
-      continue;
-    }
+    const p = scanTable.get(key);
+    if (p === undefined) break;
+    if (p === PREFIX) continue;
     if (p.exact !== null) {
       if (surfaceOf(words, a, b) !== p.exact) continue;
     } else if (!p.lowerOk && !first.cap && !first.particle) continue;

@@ -7,9 +7,9 @@ import type { EntityType } from "../doc.js";
 import { z } from "zod";
 import { loadLexicon, word } from "../lexicon.js";
 import { classifyRun } from "./classify-run.js";
-import { anaphoricHeads, nameHeads, normalizeTitle, stopCapitalized, suffixPlaceHeads, titleMaxWords, titleRoles } from "./lexicons.js";
+import { anaphoricHeads, nameHeads, stopCapitalized, suffixPlaceHeads, titleMaxWords, titleRoles } from "./lexicons.js";
 import { matchPhrase, type PhraseMatch } from "./phrases.js";
-import { keyOf, surfaceOf, type Word } from "./words.js";
+import { surfaceOf, titleKeyOf, type Word } from "./words.js";
 
 export type Candidate = {
   start: number; // code points
@@ -22,7 +22,8 @@ export type Candidate = {
   lexiconId: string | null;
   roles: string[];
   sentence: number;
-  kind: "phrase" | "name" | "person" | "single" | "acronym" | "anaphor";
+  /** alias: a lone name after "known as", another name of the entity named before it in the sentence */
+  kind: "phrase" | "name" | "person" | "single" | "acronym" | "anaphor" | "alias";
   /** the name without its head word ("Tigris" for "Tigris River"): a later bare mention refers back */
   bare: string | null;
   /** a lone word right after a place preposition ("in Bucha") */
@@ -40,10 +41,12 @@ const LETTER = /\p{L}/u;
 function isShouting(words: readonly Word[]): boolean {
   let withLetters = 0;
   let withLower = 0;
+  // once lower-case words reach 30% of all words they reach 30% of the lettered ones: not shouting
+  const enough = 0.3 * words.length;
   for (const w of words) {
-    if (!LETTER.test(w.text)) continue;
+    if (!w.letter) continue;
     withLetters++;
-    if (w.text !== w.text.toUpperCase()) withLower++;
+    if (w.lowerLetter && ++withLower >= enough) return false;
   }
   return withLetters >= 4 && withLower / withLetters < 0.3;
 }
@@ -62,18 +65,23 @@ function isTitleCase(words: readonly Word[]): boolean {
   let counted = 0;
   let capitalized = 0;
   let capitalVerb = false;
-  words.forEach((w, k) => {
-    if (!LETTER.test(w.text)) return;
+  const tooMany = 0.2 * words.length;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (!w.letter) continue;
     if (k > 0 && w.cap && NOT_NAME_POS.has(w.pos)) capitalVerb = true;
-    if (SMALL_WORDS.has(w.lower)) return;
+    if (SMALL_WORDS.has(w.lower)) continue;
     counted++;
     if (w.cap) capitalized++;
-  });
+    // more than a fifth of all words uncapitalized: the ratio below cannot reach 0.8
+    else if (counted - capitalized > tooMany) return false;
+  }
   return counted >= 4 && capitalized / counted >= 0.8 && capitalVerb;
 }
 
 export function isNameWord(w: Word): boolean {
-  return (w.cap && LETTER.test(w.text[0]!) && !stopCapitalized.has(w.lower) && !NOT_NAME_POS.has(w.pos)) || w.particle;
+  // (an upper-case ASCII first character is a letter; others are tested)
+  return (w.cap && (w.text.charCodeAt(0) < 128 || LETTER.test(w.text[0]!)) && !stopCapitalized.has(w.lower) && !NOT_NAME_POS.has(w.pos)) || w.particle;
 }
 
 /** The end of the run of name words starting at `a` (joining "of"/"for" after a head, and "Quick reaction Forces"). */
@@ -117,7 +125,7 @@ function titleAcross(words: readonly Word[], a: number, b: number): number {
   for (let k = Math.max(a, b - titleMaxWords); k < b; k++) {
     for (let n = titleMaxWords; n >= 1; n--) {
       if (k + n <= b || k + n > words.length) continue;
-      if (titleRoles.has(normalizeTitle(keyOf(words, k, k + n)))) return k + n;
+      if (titleRoles.has(titleKeyOf(words, k, k + n))) return k + n;
     }
   }
   return -1;
@@ -130,7 +138,7 @@ function titleAcross(words: readonly Word[], a: number, b: number): number {
 function cityAsFirstName(words: readonly Word[], m: PhraseMatch, runB: number): boolean {
   if (m.phrase.subtype !== "city" || m.b - m.a !== 1) return false;
   const next = words[m.b]!;
-  if (!next.cap || next.particle || titleRoles.has(normalizeTitle(next.lower)) || matchPhrase(words, m.b) !== null) return false;
+  if (!next.cap || next.particle || titleRoles.has(next.titleKey) || matchPhrase(words, m.b) !== null) return false;
   return runB > m.b && !nameHeads.has(next.lower);
 }
 
@@ -143,9 +151,8 @@ function headEndingAt(words: readonly Word[], a: number, b: number): boolean {
   return false;
 }
 
-function fromPhrase(words: readonly Word[], m: PhraseMatch, sentence: number): Candidate[] {
+function fromPhrase(words: readonly Word[], m: PhraseMatch, sentence: number): Candidate {
   const p = m.phrase;
-  const out: Candidate[] = [];
   let b = m.b;
   let name = p.name;
   let subtype = p.subtype;
@@ -163,11 +170,10 @@ function fromPhrase(words: readonly Word[], m: PhraseMatch, sentence: number): C
     }
     b++;
   }
-  const text = surfaceOf(words, m.a, b);
-  out.push({
+  return {
     start: words[m.a]!.start,
     end: words[b - 1]!.end,
-    text,
+    text: surfaceOf(words, m.a, b),
     type: p.type,
     subtype,
     name,
@@ -177,11 +183,10 @@ function fromPhrase(words: readonly Word[], m: PhraseMatch, sentence: number): C
     kind: "phrase",
     bare: null,
     afterPlacePreposition: false,
-  });
-  return out;
+  };
 }
 
-/** "US-led coalition": the country, and the group it leads when a group noun follows. */
+/** "US-backed": the backer alone; "US-led coalition": one name, the coalition's. Returns where scanning resumes, or -1. */
 function compound(words: readonly Word[], m: PhraseMatch, sentence: number, out: Candidate[]): number {
   const dash = words[m.b];
   const tail = words[m.b + 1];
@@ -189,7 +194,7 @@ function compound(words: readonly Word[], m: PhraseMatch, sentence: number, out:
   const noun = words[m.b + 2];
   // "US-backed SDF": the backer is a mention; "US-led coalition" is one name, the coalition's
   if (!(compoundTails.get(tail.lower) && noun && groupNouns.has(noun.lower))) {
-    out.push(...fromPhrase(words, m, sentence));
+    out.push(fromPhrase(words, m, sentence));
     return m.b + 2;
   }
   out.push({
@@ -216,11 +221,19 @@ export function scanSentence(words: readonly Word[], sentence: number): Candidat
   let i = 0;
   while (i < words.length) {
     const w = words[i]!;
-    if (!LETTER.test(w.text)) {
+    if (!w.letter) {
       i++;
       continue;
     }
     const m = matchPhrase(words, i);
+    // "The National Liberation Army": a longer phrase after the article beats one that takes it ("The National")
+    if (m && w.lower === "the" && i + 1 < words.length) {
+      const inner = matchPhrase(words, i + 1);
+      if (inner && inner.b > m.b) {
+        i++;
+        continue;
+      }
+    }
     // a place name that starts a longer capitalized name ("Baghdad Airport") is read as that name
     const runB = isNameWord(w) ? runEnd(words, i) : i;
     if (m && !(m.phrase.lexiconId === null && m.phrase.type === "LOCATION" && runB > m.b && (headEndingAt(words, i, runB) || cityAsFirstName(words, m, runB)))) {
@@ -234,8 +247,8 @@ export function scanSentence(words: readonly Word[], sentence: number): Candidat
         continue;
       }
       const found = fromPhrase(words, m, sentence);
-      out.push(...found);
-      i = indexAfter(words, found[0]!.end, m.b);
+      out.push(found);
+      i = indexAfter(words, found.end, m.b);
       continue;
     }
     if (!isNameWord(w) || runB === i) {
@@ -245,9 +258,12 @@ export function scanSentence(words: readonly Word[], sentence: number): Candidat
       i++;
       continue;
     }
-    // in a headline every word is capitalized: capitals alone make no name, so only known
-    // phrases (found word by word) and names with a head count there
+    // in a headline every word is capitalized: capitals alone make no name, so known phrases
+    // are found word by word, names with a head count, and any other word only where the
+    // article names it again ("Zelensky Visits Bakhmut" before "President Volodymyr Zelensky"):
+    // it waits for linking, like a lone word
     if (titleCase && !headEndingAt(words, i, runB)) {
+      if (!titleRoles.has(w.titleKey) && !w.particle) out.push(lone(w, sentence));
       i++;
       continue;
     }
@@ -256,6 +272,11 @@ export function scanSentence(words: readonly Word[], sentence: number): Candidat
     i = Math.max(runB, res.end);
   }
   return out;
+}
+
+/** A lone capitalized word that counts only if linking ties it to a name. */
+function lone(w: Word, sentence: number): Candidate {
+  return { start: w.start, end: w.end, text: w.text, type: null, subtype: null, name: w.text, lexiconId: null, roles: [], sentence, kind: "single", bare: null, afterPlacePreposition: false };
 }
 
 function indexAfter(words: readonly Word[], cp: number, from: number): number {

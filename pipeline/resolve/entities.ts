@@ -26,7 +26,8 @@ export type ResolvedEntity = {
   sources: number;
 };
 
-type DocInput = { sourceId: string; entities: readonly DocEntity[]; mentions: readonly Mention[] };
+/** Only each mention's entity key is read (to count mentions), so callers may pass compact mentions. */
+type DocInput = { sourceId: string; entities: readonly DocEntity[]; mentions: readonly Pick<Mention, "entityKey">[] };
 type Node = { id: string; sourceId: string; e: DocEntity; mentions: number };
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

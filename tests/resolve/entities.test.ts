@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { createDoc } from "../../pipeline/create-doc.js";
 import type { DocEntity, EntityType, Mention } from "../../pipeline/doc.js";
+import { runStages, stages } from "../../pipeline/index.js";
 import { resolveEntities } from "../../pipeline/resolve/entities.js";
 import { entitySlug, phoneticKey } from "../../pipeline/resolve/entities-keys.js";
 
@@ -93,5 +95,33 @@ describe("resolveEntities", () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(() => r.idOf("a", "nope")).toThrow(/no entity "nope"/);
     expect(entitySlug("LOCATION", "Bāb al-Ṭūb")).toBe("loc-bab-al-tub");
+  });
+});
+
+describe("resolveEntities on the entity stage's output from other wars", () => {
+  const upTo = stages.slice(0, stages.findIndex((s) => s.name === "entities") + 1);
+  const stage = (sourceId: string, text: string) => runStages(createDoc({ sourceId, path: `${sourceId}.txt`, text: `😀 ${text}` }), { options: {} }, upTo);
+  const a = stage("ua1", "President Volodymyr Zelensky visited Kyiv on Monday. Zelensky said Russian forces had lost ground near Bakhmut.");
+  const b = stage("ua2", "President Volodymyr Zelenskiy met envoys in Kiev. Ukrainian troops held their positions in Bakhmut.");
+  const c = stage("sd1", "Residents of Sudan's North Darfur state said government forces had shelled the market in El Fasher.");
+  const d = stage("sd2", "Sudanese troops withdrew from El-Fasher on Sunday, according to the Rapid Support Forces (RSF).");
+  const r = resolveEntities([a, b, c, d]);
+  const idOf = (doc: typeof a, text: string) => r.idOf(doc.sourceId, doc.mentions.find((m) => m.text === text)!.entityKey);
+
+  it("joins spellings of one place across documents", () => {
+    expect(idOf(a, "Kyiv")).toBe(idOf(b, "Kiev"));
+    expect(idOf(c, "El Fasher")).toBe(idOf(d, "El-Fasher"));
+    expect(idOf(a, "Bakhmut")).toBe(idOf(b, "Bakhmut"));
+  });
+
+  it("joins transliterations of a person who holds the same office", () => {
+    expect(idOf(a, "Volodymyr Zelensky")).toBe(idOf(b, "Volodymyr Zelenskiy"));
+    expect(idOf(a, "Zelensky")).toBe(idOf(a, "Volodymyr Zelensky"));
+  });
+
+  it("joins 'government forces' tied to Sudan with Sudanese troops elsewhere, and keeps other armies apart", () => {
+    expect(idOf(c, "government forces")).toBe(idOf(d, "Sudanese troops"));
+    expect(idOf(c, "government forces")).toBe("org-sudanese-security-forces");
+    expect(idOf(a, "Russian forces")).not.toBe(idOf(b, "Ukrainian troops"));
   });
 });
