@@ -62,7 +62,6 @@ export type Token = Span & {
   pos: string; // Universal POS tag
   lemma: string;
   sentence: number; // index into doc.sentences
-  entityHint?: string; // wink's own entity type where it tags one (DATE, CARDINAL, ...)
 };
 
 export type EntityType = "PERSON" | "ORG" | "LOCATION";
@@ -217,6 +216,28 @@ export function bySpan<T extends Span>(a: T, b: T): number {
 }
 
 /** Sentence containing a code-point offset (sentences are sorted and disjoint). */
+/**
+ * The tokens of sentence `s` (an index into doc.sentences), sliced on demand: one pass finds
+ * where each sentence's run of tokens starts, so a stage pays only for the sentences it reads.
+ * Tokens come in text order; if they ever do not, they are grouped the slow way.
+ */
+export function tokensOfSentence(tokens: readonly Token[], count: number): (s: number) => Token[] {
+  let ordered = true;
+  for (let k = 1; k < tokens.length && ordered; k++) ordered = tokens[k - 1]!.sentence <= tokens[k]!.sentence;
+  if (!ordered) {
+    const grouped: Token[][] = Array.from({ length: count }, () => []);
+    for (const t of tokens) grouped[t.sentence]?.push(t);
+    return (s) => grouped[s] ?? [];
+  }
+  const first = new Int32Array(count + 1);
+  let j = 0;
+  for (let s = 0; s <= count; s++) {
+    while (j < tokens.length && tokens[j]!.sentence < s) j++;
+    first[s] = j;
+  }
+  return (s) => (s >= 0 && s < count ? tokens.slice(first[s]!, first[s + 1]!) : []);
+}
+
 export function sentenceAt(sentences: readonly Sentence[], cp: number): Sentence | null {
   let lo = 0;
   let hi = sentences.length - 1;

@@ -1,6 +1,7 @@
 /**
- * Calendar dates as written in headers, captions and datelines: ISO (2017-07-08),
- * month-name forms (June 29, 2017 / 29 June 2017) and numeric forms (08.07.2017),
+ * Calendar dates as written in headers, captions and datelines: year first (2017-07-08,
+ * 2017/07/08, ISO timestamps), month-name forms (June 29, 2017 / 29 June 2017, also two run
+ * together as "12 Mar 202412 Mar 2024") and numeric forms (08.07.2017, 08-07-2017),
  * whose day/month order is left open for the caller to decide from evidence.
  */
 import { z } from "zod";
@@ -28,20 +29,35 @@ export type FoundDate = {
   length: number;
 };
 
+// a year ends at a word boundary, or runs straight into the next date where a template prints
+// two without a space ("Published On 12 Mar 202412 Mar 2024")
+const YEAR_END = String.raw`(?:\b|(?=\d{1,2}\s+\p{L}))`;
 const DATE_RE = new RegExp(
   [
-    String.raw`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`,
-    String.raw`\b(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`,
-    String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_ALT})\.?,?\s+(\d{4})\b`,
-    String.raw`\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b`,
+    // year first (2024-03-12, 2024/03/12), optionally an ISO time after it (2024-03-12T10:41:00Z)
+    String.raw`\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b`,
+    String.raw`\b(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${YEAR_END}`,
+    String.raw`(?:\b|(?<=\d{4}))(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_ALT})\.?,?\s+(\d{4})${YEAR_END}`,
+    String.raw`\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b`,
   ].join("|"),
+  "giu",
+);
+// a day and a month named without a year ("KYIV, March 12 (Reuters)", "on 12 March"); the month
+// must be capitalised, so the verb "may" is not read as a month
+const MONTH_DAY_RE = new RegExp(
+  String.raw`\b(${MONTH_ALT})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[,:.]?\d)|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_ALT})\b`,
   "giu",
 );
 const WEEKDAY_RE = new RegExp(String.raw`\b(${WEEKDAY_ALT})\b`, "giu");
 
+// every form has a four-digit year: a line without one is skipped before the long pattern runs
+const YEAR_HINT_RE = /\d{4}/u;
+const DIGIT_RE = /\d/u;
+
 /** Every date with a year in `s`, in order of appearance. */
 export function findDates(s: string): FoundDate[] {
   const out: FoundDate[] = [];
+  if (!YEAR_HINT_RE.test(s)) return out;
   for (const m of s.matchAll(DATE_RE)) {
     const at = { index: m.index, length: m[0].length };
     if (m[1]) out.push({ kind: "iso", year: +m[1], first: +m[2]!, second: +m[3]!, ...at });
@@ -50,6 +66,19 @@ export function findDates(s: string): FoundDate[] {
     else out.push({ kind: "numeric", year: +m[12]!, first: +m[10]!, second: +m[11]!, ...at });
   }
   return out.filter((d) => d.year >= 1900 && d.year <= 2100);
+}
+
+/** Month-day pairs ("3-12" for March 12) named in `s` with or without a year. */
+export function monthDaysIn(s: string): Set<string> {
+  const out = new Set<string>();
+  if (!DIGIT_RE.test(s)) return out;
+  for (const m of s.matchAll(MONTH_DAY_RE)) {
+    const name = m[1] ?? m[4]!;
+    if (!/^\p{Lu}/u.test(name)) continue;
+    const day = +(m[2] ?? m[3]!);
+    if (day >= 1 && day <= 31) out.add(`${MONTHS.get(name.toLowerCase())!}-${day}`);
+  }
+  return out;
 }
 
 /** Weekday numbers (0 = Sunday) named in `s`. */

@@ -1,8 +1,9 @@
 /**
  * Positional evidence: where the body starts and ends, the headline and dek above it,
  * masthead and navigation lines in the head, teaser headlines in the tail, all-caps
- * headlines of other articles inside the body, and lines repeated elsewhere (a caption
- * shown twice, a teaser headline that also sits inside a "Read Next:" line).
+ * headlines of other articles inside the body, link lists under a "Related stories"
+ * label, a site name above the headline, datelines opening the body, and lines repeated
+ * elsewhere (a caption shown twice, a teaser headline that also sits inside a "Read Next:" line).
  */
 import type { Line } from "../doc.js";
 import { lineReason } from "./line-rules.js";
@@ -48,6 +49,7 @@ export function layout(shapes: LineShape[]): Layout {
   for (let i = 0; i < n; i++) reasons[i] = lineReason(shapes[i]!, i < bodyStart);
 
   markRepeats(shapes, reasons);
+  markListsUnderLabels(shapes, reasons, bodyStart);
 
   // a headline may end with "?" or "!": the first substantive line, if short, is not body yet
   const firstLine = shapes.findIndex((s, i) => !s.blank && reasons[i] === null);
@@ -67,10 +69,17 @@ export function layout(shapes: LineShape[]): Layout {
   // with a period; short unpunctuated lines beside header meta are the masthead, others navigation
   let title: number | null = null;
   let masthead: number | null = null;
+  let siteName: number | null = null;
   for (let i = 0; i < first; i++) {
     const s = shapes[i]!;
     if (s.blank || reasons[i] !== null) continue;
-    if (title === null && masthead === null && s.words >= TITLE_MIN_WORDS && s.words <= TITLE_MAX_WORDS && !s.endsPeriod) {
+    if (s.dateline) break; // the article's first paragraph opens with its dateline
+    if (title === null && (masthead === null || masthead === siteName) && s.words >= TITLE_MIN_WORDS && s.words <= TITLE_MAX_WORDS && !s.endsPeriod) {
+      if (masthead === null && isSiteName(shapes, reasons, i)) {
+        masthead = siteName = i;
+        reasons[i] = "masthead";
+        continue;
+      }
       title = i;
       continue;
     }
@@ -92,7 +101,7 @@ export function layout(shapes: LineShape[]): Layout {
   let dek: number | null = null;
   if (title !== null) {
     const j = nextNonBlank(shapes, title, 1);
-    if (j >= 0 && reasons[j] === null && shapes[j]!.words <= DEK_MAX_WORDS) {
+    if (j >= 0 && reasons[j] === null && !shapes[j]!.dateline && shapes[j]!.words <= DEK_MAX_WORDS) {
       const below = nextNonBlank(shapes, j, 1);
       const sentences = (shapes[j]!.norm.match(/[.!?]["'”’)\]]*(?:\s|$)/gu) ?? []).length;
       if (j < first || (sentences <= 1 && below >= 0 && reasons[below] !== null)) dek = j;
@@ -102,7 +111,7 @@ export function layout(shapes: LineShape[]): Layout {
   // inside the body: an all-caps line of several words is another article's headline
   for (let i = first + 1; i < last; i++) {
     const s = shapes[i]!;
-    if (reasons[i] === null && !s.blank && s.words >= 4 && s.letters >= 15 && s.upperShare >= 0.8 && !s.endsPeriod) {
+    if (reasons[i] === null && !s.blank && !s.dateline && s.words >= 4 && s.letters >= 15 && s.upperShare >= 0.8 && !s.endsPeriod) {
       reasons[i] = "other_headline";
     }
   }
@@ -121,6 +130,48 @@ export function layout(shapes: LineShape[]): Layout {
     return "body";
   });
   return { reasons, roles, title, dek, masthead };
+}
+
+/**
+ * "The Kyiv Independent" above "Ukraine war latest: Russia launches …": a short line of
+ * capitalised words over a longer unpunctuated line is the site's name, and the line under it
+ * the headline. A short headline in sentence case ("Ukraine war latest") is not taken.
+ */
+function isSiteName(shapes: LineShape[], reasons: (string | null)[], i: number): boolean {
+  const s = shapes[i]!;
+  if (s.words > SITE_NAME_MAX_WORDS || s.capWordShare < 1) return false;
+  const j = nextNonBlank(shapes, i, 1);
+  if (j < 0 || reasons[j] !== null) return false;
+  const n = shapes[j]!;
+  return !n.endsSentence && n.words >= s.words + 2 && n.words <= TITLE_MAX_WORDS && n.capWordShare < 1;
+}
+const SITE_NAME_MAX_WORDS = 4;
+
+/** Link lists a label heads ("Related stories", "Most read") hold at most this many headlines. */
+const LINK_LIST_MAX = 12;
+const LIST_LABEL_REASONS = new Set(["related_link", "read_next"]);
+
+/**
+ * Inside the body, the unpunctuated headline lines under a "Related stories" or "Read more"
+ * label are the list it announces, when a line of prose follows them. Never above the body,
+ * where the line under a "Most read" box may be the article's own headline.
+ */
+function markListsUnderLabels(shapes: LineShape[], reasons: (string | null)[], bodyStart: number): void {
+  for (let i = bodyStart; i < shapes.length; i++) {
+    const label = reasons[i] ?? null;
+    if (label === null || !LIST_LABEL_REASONS.has(label) || shapes[i]!.words > NAV_MAX_WORDS) continue;
+    const items: number[] = [];
+    let j = i + 1;
+    for (; j < shapes.length && items.length < LINK_LIST_MAX; j++) {
+      const s = shapes[j]!;
+      if (s.blank) continue;
+      if (reasons[j] !== null || s.endsSentence || s.words < TITLE_MIN_WORDS || s.words > TITLE_MAX_WORDS) break;
+      items.push(j);
+    }
+    // only a list the article's prose resumes after; the tail's lists are teasers (see layout)
+    const resumes = j < shapes.length && reasons[j] === null && shapes[j]!.endsSentence && shapes[j]!.words >= PROSE_MIN_WORDS;
+    if (resumes) for (const k of items) reasons[k] = label;
+  }
 }
 
 /**

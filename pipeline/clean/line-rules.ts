@@ -1,7 +1,8 @@
 /**
  * Rules that judge one line on its own: widget and call-to-action wording, photo
- * credits ("Name / Agency"), wire credits, header meta lines (dates, "Posted on by"),
- * bylines and stray fragments. Positional rules (head, tail, repeats) are in layout.ts.
+ * credits ("Name / Agency", "AFP via Getty Images"), wire credits, header meta lines (dates,
+ * times, "3 hours ago", "Posted on by"), reading-time and player labels, bylines and stray
+ * fragments. Positional rules (head, tail, repeats) are in layout.ts.
  */
 import { z } from "zod";
 import { loadLexicon, word } from "../lexicon.js";
@@ -55,11 +56,30 @@ const CONTRIBUTED_RE =
 const BRACKET_CREDIT_RE = /[[(]\s*([^()[\]]{2,60}?)\s*[\])]\s*$/u;
 const BULLET_RE = /^[*•·—–-]+\s*/u;
 
+// "Photo: AFP", "File photo", "AP Photo", "Reuters Pictures": the agency without the word for a picture
+const PICTURE_PREFIX_RE = /^(?:photo|file|picture)s?:?\s*/iu;
+const PICTURE_SUFFIX_RE = /\s+(?:photos?|pictures?|images)$/iu;
+
+/** The agency name a credit part names, lower-cased, without "Photo"/"Pictures" around it. */
+function agencyOf(part: string): string {
+  const bare = part.replace(PICTURE_PREFIX_RE, "").toLowerCase();
+  return AGENCIES.has(bare) ? bare : bare.replace(PICTURE_SUFFIX_RE, "");
+}
+
 /** A bracketed credit naming a news or photo agency ends the line: the words before it describe a picture. */
 function bracketCredit(shape: LineShape): boolean {
   const m = BRACKET_CREDIT_RE.exec(shape.norm);
   if (!m || m.index === 0) return false;
-  return m[1]!.split(/\s*(?:\/|\bvia\b|,|;)\s*/u).some((part) => AGENCIES.has(part.replace(/^(?:photo|file|picture)s?:?\s*/iu, "").toLowerCase()));
+  return m[1]!.split(/\s*(?:\/|\bvia\b|,|;)\s*/u).some((part) => AGENCIES.has(agencyOf(part)));
+}
+
+const AGENCY_JOIN_RE = /\s*(?:\/|\bvia\b|,|;|\s[-–|]\s)\s*/u;
+
+/** "AFP via Getty Images", "Reuters/Getty": agency names only, joined by a slash or "via": a photo credit. */
+function isAgencyPhotoCredit(shape: LineShape): boolean {
+  if (shape.words > 10) return false;
+  const parts = shape.norm.replace(BULLET_RE, "").replace(TRAILING_PUNCT_RE, "").split(AGENCY_JOIN_RE);
+  return parts.length > 1 && parts.every((p) => AGENCIES.has(agencyOf(p)));
 }
 
 /** A wire credit: "* Agence France-Presse", "Associated Press contributed.", "Reporting by …". */
@@ -73,12 +93,22 @@ function isWireCredit(shape: LineShape): boolean {
 // Words that may stand beside a date in a header line ("date 2017-07-08 Posted on by X",
 // "Published: 08 Jul 2017 14:05 GMT | Updated …").
 const META_WORD_RE =
-  /\b(?:date|dated|posted|published|updated|last|modified|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|edt|est|et|pt|ct|pdt|pst|bst|cet|cest|local|time|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/giu;
-const TIME_RE = /\b\d{1,2}:\d{2}(?::\d{2})?\b/gu;
-const META_PUNCT_RE = /[|,•·:\-–—/()[\]]/gu;
+  /\b(?:date|dated|posted|published|first|updated|last|modified|on|at|am|pm|a\.m|p\.m|gmt|utc|edt|est|et|pt|ct|pdt|pst|bst|cet|cest|local|time|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/giu;
+// "14:05", and "14.05" as the Guardian writes it (dates were taken out of the line first)
+const TIME_RE = /\b\d{1,2}[:.]\d{2}(?::\d{2})?\b/gu;
+const META_PUNCT_RE = /[.|,•·:\-–—/()[\]]/gu;
 const BY_TAIL_RE = /\bby\s+([\p{L}][\p{L}\p{N}_.'’-]*(?:\s+[\p{L}][\p{L}'’.-]*){0,3})\s*$/iu;
 const HEADER_CUE_RE = /\b(?:posted|published|updated|date)\b/iu;
-const BYLINE_RE = /^[Bb][Yy]\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|al|de|van|von|bin|and)){0,4})\s*(?:[,|].*)?$/u;
+// "By Nidal al-Mughrabi, Reuters", "By Jane Doe and John Smith | AP": names (particles such
+// as al-, de, van may be lower case) and "and", then an optional agency or role after a comma or bar
+const BYLINE_RE = new RegExp(String.raw`^[Bb][Yy]\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:${NAME}|and)){0,5})\s*(?:[,|].*)?$`, "u");
+// "3 hours ago", "an hour ago", "just now": a relative time stamp of a page or a live-blog entry
+const RELATIVE_TIME_RE =
+  /\b(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mos?|months?)\s+ago\b|\bjust\s+now\b/giu;
+// "5 min read", "3 minute read": the reading time a template prints beside the byline
+const READ_TIME_RE = /^\d{1,3}\s*(?:-\s*)?(?:min|mins|minutes?)\s+read$/iu;
+// "Listen · 5:32", "Watch 2:14": an audio or video player's label and running time
+const MEDIA_LENGTH_RE = /^(?:listen|watch|play)\b\W{0,3}(?:\d{1,2}:)?\d{1,2}:\d{2}$/iu;
 
 export type HeaderMeta = { author: string | null };
 
@@ -92,16 +122,30 @@ export function headerMeta(shape: LineShape): HeaderMeta | null {
   const author = by ? by[1]! : null;
   if (by) rest = rest.slice(0, by.index);
   const hadCue = HEADER_CUE_RE.test(rest);
-  rest = rest.replace(META_WORD_RE, " ").replace(TIME_RE, " ").replace(META_PUNCT_RE, " ").trim();
+  const relative = rest.replace(RELATIVE_TIME_RE, " ");
+  const hadRelative = relative !== rest;
+  const timed = relative.replace(TIME_RE, " ");
+  // a time of day alone ("10:42 GMT") is a live-blog entry's stamp
+  const hadTime = timed !== relative;
+  rest = timed.replace(META_WORD_RE, " ").replace(META_PUNCT_RE, " ").trim();
   if (rest !== "") return null;
-  return dates.length > 0 || hadCue ? { author } : null;
+  return dates.length > 0 || hadCue || hadRelative || hadTime ? { author } : null;
 }
 
 /** "By Jane Doe" / "By Jane Doe, Reuters": the author's name. */
 export function bylineAuthor(shape: LineShape): string | null {
-  if (shape.words > 10) return null;
-  const m = BYLINE_RE.exec(shape.norm);
+  if (shape.words > 12) return null;
+  const m = BYLINE_RE.exec(withoutTrailingAgency(shape.norm));
   return m ? m[1]! : null;
+}
+
+/** "By JANE DOE and JOHN ROE Associated Press": the agency a byline ends with, without a comma, taken off. */
+function withoutTrailingAgency(line: string): string {
+  const words = line.split(" ");
+  for (let n = Math.min(4, words.length - 2); n >= 1; n--) {
+    if (AGENCIES.has(words.slice(-n).join(" ").toLowerCase())) return words.slice(0, -n).join(" ");
+  }
+  return line;
 }
 
 /** "in ," — what is left of a template when its fields were empty. */
@@ -122,6 +166,8 @@ export function lineReason(shape: LineShape, inHead: boolean): string | null {
     return described ? "caption" : "photo_credit";
   }
   if (bracketCredit(shape)) return "caption";
+  if (isAgencyPhotoCredit(shape)) return "photo_credit";
+  if (READ_TIME_RE.test(shape.norm) || MEDIA_LENGTH_RE.test(shape.norm)) return "navigation";
   if (isWireCredit(shape)) return "wire_credit";
   if (headerMeta(shape)) return "dateline_meta";
   if (inHead && bylineAuthor(shape)) return "byline";

@@ -1,6 +1,8 @@
 /** Physical lines of a document with the shape features the boilerplate rules read. */
 import type { Doc, Line } from "../doc.js";
 
+const NON_SPACE_RE = /\S/u;
+
 /** Split on \n, \r\n or \r; every line starts as body (or blank) with no boilerplate reason. */
 export function splitLines(doc: Pick<Doc, "text" | "index">): Line[] {
   const lines: Line[] = [];
@@ -9,8 +11,9 @@ export function splitLines(doc: Pick<Doc, "text" | "index">): Line[] {
   let n = 1;
   const push = (s: number, e: number) => {
     const text = doc.text.slice(s, e);
-    const span = doc.index.span(s, e);
-    lines.push({ ...span, line: n++, text, boilerplate: null, role: text.trim() === "" ? "blank" : "body" });
+    const start = doc.index.toCodePoint(s);
+    const end = doc.index.toCodePoint(e);
+    lines.push({ start, end, line: n++, text, boilerplate: null, role: NON_SPACE_RE.test(text) ? "body" : "blank" });
   };
   for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
     push(start, m.index);
@@ -37,35 +40,98 @@ export type LineShape = {
   /** ends with a period (not ? or !), optionally inside closing quotes */
   endsPeriod: boolean;
   blank: boolean;
+  /** opens with a wire dateline ("KYIV, Ukraine (AP) — Russian …"), or is one alone on its
+   *  line with its text on the next ("BAMAKO (Reuters) -") */
+  dateline: boolean;
 };
 
 const SPACE_RE = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/gu;
-const LETTER_RE = /\p{L}/gu;
-const UPPER_RE = /\p{Lu}/gu;
-const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+const LETTER_RE = /^\p{L}$/u;
+const UPPER_RE = /^\p{Lu}$/u;
+const NUMBER_RE = /^\p{N}$/u;
 const ENDS_SENTENCE_RE = /[.!?…]["'”’»)\]]*$/u;
 const ENDS_PERIOD_RE = /[.…]["'”’»)\]]*$/u;
+// a place in capitals, up to three comma parts (country, date), an agency in brackets, a dash
+const DATELINE_RE =
+  /^\p{Lu}{2}[\p{Lu}\p{M}'’.-]*(?:\s+\p{Lu}{2}[\p{Lu}\p{M}'’.-]*)*(?:,\s*[\p{L}\p{M}\d .'’-]{2,30}){0,3}(?:\s*\([^()]{1,40}\))?\s*(?:--|[—–-])(?:\s|$)/u;
+
+// an all-caps word after the dash: "SIEGE OF EXAMPLE – MAY 2, 2022: ARMY PUSHES IN" is a headline
+const CAPS_WORD_RE = /^\p{Lu}{2,}\b/u;
+
+function opensWithDateline(norm: string): boolean {
+  const m = DATELINE_RE.exec(norm);
+  return m !== null && !CAPS_WORD_RE.test(norm.slice(m[0].length));
+}
 
 export function normalizeSpace(s: string): string {
   return s.replace(SPACE_RE, " ").trim();
 }
 
+const LETTER = 1;
+const UPPER = 2;
+const NUMBER = 4;
+/** Character classes of the code points met so far beyond ASCII (a page uses few of them). */
+const classCache = new Map<number, number>();
+
+function classOf(c: number): number {
+  if (c < 128) {
+    if (c >= 65 && c <= 90) return LETTER | UPPER;
+    if (c >= 97 && c <= 122) return LETTER;
+    return c >= 48 && c <= 57 ? NUMBER : 0;
+  }
+  let k = classCache.get(c);
+  if (k === undefined) {
+    const ch = String.fromCodePoint(c);
+    k = (LETTER_RE.test(ch) ? LETTER : 0) | (UPPER_RE.test(ch) ? UPPER : 0) | (NUMBER_RE.test(ch) ? NUMBER : 0);
+    classCache.set(c, k);
+  }
+  return k;
+}
+
+/** Apostrophes, periods and hyphens continue a word ("al-Assad", "U.S.", "don't"). */
+function continuesWord(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 46 || c === 45;
+}
+
 export function shapeOf(text: string): LineShape {
   const norm = normalizeSpace(text);
-  const words = norm.match(WORD_RE) ?? [];
-  const letters = (norm.match(LETTER_RE) ?? []).length;
-  const upper = (norm.match(UPPER_RE) ?? []).length;
-  const long = words.filter((w) => w.length >= 4);
-  const capped = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+  // one pass over the code points: words (a letter or digit, then letters, digits and the
+  // characters of continuesWord), letters and capitals; no arrays of matches are built
+  let words = 0;
+  let long = 0;
+  let capped = 0;
+  let letters = 0;
+  let upper = 0;
+  let wordStart = -1;
+  let wordCapital = false;
+  for (let i = 0; i <= norm.length; ) {
+    const c = i < norm.length ? norm.codePointAt(i)! : -1;
+    const k = c < 0 ? 0 : classOf(c);
+    if (k & LETTER) letters++;
+    if (k & UPPER) upper++;
+    if (wordStart >= 0 && !(k & (LETTER | NUMBER)) && !continuesWord(c)) {
+      words++;
+      if (i - wordStart >= 4) {
+        long++;
+        if (wordCapital) capped++;
+      }
+      wordStart = -1;
+    } else if (wordStart < 0 && k & (LETTER | NUMBER)) {
+      wordStart = i;
+      wordCapital = (k & UPPER) !== 0;
+    }
+    i += c > 0xffff ? 2 : 1;
+  }
   return {
     norm,
     lower: norm.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"'),
-    words: words.length,
+    words,
     letters,
     upperShare: letters === 0 ? 0 : upper / letters,
-    capWordShare: long.length === 0 ? 0 : capped / long.length,
+    capWordShare: long === 0 ? 0 : capped / long,
     endsSentence: ENDS_SENTENCE_RE.test(norm),
     endsPeriod: ENDS_PERIOD_RE.test(norm),
     blank: norm === "",
+    dateline: opensWithDateline(norm),
   };
 }

@@ -34,8 +34,38 @@ function romanValue(s: string): number | null {
 
 type Candidate = ListMarker & { values: number[]; style: string; opens: boolean; bullet: boolean };
 
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Cheap necessary condition for MARKER_RE, so most paragraphs skip its look-behind at every
+ * position: a "." or ")" before white space, after a label (one letter or digit, two digits,
+ * two to four roman numerals; an optional "(" before it) that opens the text or follows white
+ * space or a bullet.
+ */
+function mayHoldMarker(text: string): boolean {
+  for (let i = 0; i < BULLETS.length; i++) if (text.includes(BULLETS[i]!)) return true;
+  for (const m of text.matchAll(PUNCT_BEFORE_SPACE_RE)) {
+    let j = m.index;
+    if (text.charCodeAt(j) === 41 && text.charCodeAt(j - 1) === 46) j--; // ".)"
+    let k = j;
+    while (k > 0 && j - k <= 4 && isAsciiAlnum(text.charCodeAt(k - 1))) k--;
+    const run = j - k;
+    if (run < 1 || run > 4 || (run > 1 && !LABEL_RE.test(text.slice(k, j)))) continue;
+    if (k > 0 && text.charCodeAt(k - 1) === 40) k--; // "("
+    if (k === 0 || WS_BEFORE_RE.test(text[k - 1]!)) return true;
+  }
+  return false;
+}
+const PUNCT_BEFORE_SPACE_RE = /[.)](?=\s)/gu;
+// the labels MARKER_RE allows longer than one character: two digits, two to four roman numerals
+const LABEL_RE = /^(?:\d{2}|[ivxIVX]{2,4})$/u;
+const WS_BEFORE_RE = /\s/u;
+
 export function listMarkers(text: string): ListMarker[] {
   const cands: Candidate[] = [];
+  if (!mayHoldMarker(text)) return [];
   for (const m of text.matchAll(MARKER_RE)) {
     const [, bullet, paren, label, punct] = m as unknown as [string, string | undefined, string | undefined, string, string];
     const values: number[] = [];
