@@ -17,8 +17,8 @@ export { splitSentences } from "./sentence-split.js";
 export type { SentenceSpan, SplitOptions } from "./sentence-split.js";
 
 // Only POS tagging (lemmas come with it): wink's own sentence boundaries are not used (the
-// rule-based splitter gives them), and no stage reads its entity types (so Token.entityHint
-// is left unset), negation or sentiment.
+// rule-based splitter gives them), and no stage reads its entity types, negation or
+// sentiment.
 // POS tags do not depend on those steps (checked token for token on the bench corpus), and
 // leaving them out saves about a quarter of the parse.
 const nlp = winkNLP(model, ["pos"]);
