@@ -91,6 +91,18 @@ export function score(gold: readonly GoldDoc[], texts: ReadonlyMap<string, strin
       if (!s) unlocated.push(`${g.source_id} ${what}: ${quote}`);
       return s;
     };
+    /** Locate each gold item's quote, match this source's predicted rows by overlap, and tally detection. */
+    const matchTable = <G extends { quote: string; occurrence?: number | undefined }>(items: readonly G[], table: "figures" | "dates" | "events", tally: Tally) => {
+      const gold = items.flatMap((it) => {
+        const s = find(it.quote, it.occurrence, table.slice(0, -1));
+        return s ? [{ ...it, ...s }] : [];
+      });
+      const rows = bySource(table, g.source_id);
+      const pairs = matchByOverlap(gold, rows.map(spanOf));
+      tally.add(gold.length, rows.length, pairs.length);
+      return pairs.map(([i, j]) => [gold[i]!, rows[j]!] as const);
+    };
+
     const src = pred.sources.find((r) => r.source_id === g.source_id);
     title.add(norm(src?.title) === norm(g.title ?? null));
     outlet.add(norm(src?.outlet) === norm(g.outlet));
@@ -108,12 +120,7 @@ export function score(gold: readonly GoldDoc[], texts: ReadonlyMap<string, strin
     bp.add(goldBoiler.length, predBoiler.length, matchByOverlap(goldBoiler, predBoiler).length);
 
     // figures
-    const gf = g.figures.flatMap((f) => { const s = find(f.quote, f.occurrence, "figure"); return s ? [{ ...f, ...s }] : []; });
-    const pf = bySource("figures", g.source_id);
-    const fPairs = matchByOverlap(gf, pf.map(spanOf));
-    fg.add(gf.length, pf.length, fPairs.length);
-    for (const [i, j] of fPairs) {
-      const a = gf[i]!, b = pf[j]!;
+    for (const [a, b] of matchTable(g.figures, "figures", fg)) {
       fCat.add(a.category === b.category);
       if (a.qualifier === "vague") continue;
       fNum.add(a.value === numOrNull(b.value) && a.low === numOrNull(b.low) && a.high === numOrNull(b.high));
@@ -123,12 +130,7 @@ export function score(gold: readonly GoldDoc[], texts: ReadonlyMap<string, strin
     }
 
     // dates
-    const gd = g.dates.flatMap((d) => { const s = find(d.quote, d.occurrence, "date"); return s ? [{ ...d, ...s }] : []; });
-    const pd = bySource("dates", g.source_id);
-    const dPairs = matchByOverlap(gd, pd.map(spanOf));
-    dt.add(gd.length, pd.length, dPairs.length);
-    for (const [i, j] of dPairs) {
-      const a = gd[i]!, b = pd[j]!;
+    for (const [a, b] of matchTable(g.dates, "dates", dt)) {
       dVal.add(a.value === (b.value ?? ""));
       dSE.add(a.start_date === nullable(b.start_date) && a.end_date === nullable(b.end_date));
       dPrec.add(a.precision === nullable(b.precision));
@@ -154,12 +156,7 @@ export function score(gold: readonly GoldDoc[], texts: ReadonlyMap<string, strin
     };
 
     // events
-    const ge = g.events.flatMap((e) => { const s = find(e.quote, e.occurrence, "event"); return s ? [{ ...e, ...s }] : []; });
-    const pe = bySource("events", g.source_id);
-    const ePairs = matchByOverlap(ge, pe.map(spanOf));
-    ev.add(ge.length, pe.length, ePairs.length);
-    for (const [i, j] of ePairs) {
-      const a = ge[i]!, b = pe[j]!;
+    for (const [a, b] of matchTable(g.events, "events", ev)) {
       eType.add(a.event_type === b.event_type);
       eSub.add(a.sub_event_type === b.sub_event_type);
       eCert.add(a.certainty === b.certainty);
