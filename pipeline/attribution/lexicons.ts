@@ -32,3 +32,4 @@ export const NEUTRAL_WORDS = wordSetRegex(loadLexicon(import.meta.url, "neutral-
 export const MEDIA_NOUNS = new Set(loadLexicon(import.meta.url, "media-nouns.json", word).map((w) => w.toLowerCase()));
 export const PARTY_SUBTYPES = new Set(loadLexicon(import.meta.url, "party-subtypes.json", word));
 export const NEUTRAL_SUBTYPES = new Set(loadLexicon(import.meta.url, "neutral-subtypes.json", word));
+export const GROUP_NOUNS = new Set(loadLexicon(import.meta.url, "group-nouns.json", word).map((w) => w.toLowerCase()));

@@ -4,7 +4,7 @@
  * Command"), or refers back ("the agency", "the source", "he") to something named earlier.
  */
 import type { Attribution, Doc, DocEntity, Mention, Span } from "../doc.js";
-import { MEDIA_NOUNS, NEUTRAL_SUBTYPES, NEUTRAL_WORDS, PARTY_SUBTYPES, PARTY_WORDS } from "./lexicons.js";
+import { GROUP_NOUNS, MEDIA_NOUNS, NEUTRAL_SUBTYPES, NEUTRAL_WORDS, PARTY_SUBTYPES, PARTY_WORDS } from "./lexicons.js";
 
 export type Source = { key: string | null; party: boolean };
 
@@ -85,6 +85,16 @@ function earlierMedia(lookup: Lookup, before: number): Mention | null {
   return null;
 }
 
+/** The nearest earlier ORG mention of a party to the fighting, within the look-back window ("the group said" → Hamas). */
+function earlierParty(doc: Doc, lookup: Lookup, before: number, sentenceIndex: number): Mention | null {
+  const from = doc.sentences[Math.max(0, sentenceIndex - LOOKBACK_SENTENCES)]?.start ?? 0;
+  for (let i = firstFrom(lookup.mentions, before) - 1; i >= 0 && lookup.mentions[i]!.start >= from; i--) {
+    const m = lookup.mentions[i]!;
+    if (m.type === "ORG" && PARTY_SUBTYPES.has(subtypeOf(lookup, m) ?? "")) return m;
+  }
+  return null;
+}
+
 /** Earlier attributions within the look-back window, nearest first. */
 function recentAttributions(lookup: Lookup, earlier: readonly Attribution[], sentenceIndex: number): Attribution[] {
   const minIndex = sentenceIndex - LOOKBACK_SENTENCES;
@@ -147,6 +157,11 @@ function resolveDirect(doc: Doc, lookup: Lookup, span: Span, sentenceIndex: numb
     }
     const prior = recentAttributions(lookup, earlier, sentenceIndex).find((a) => headNoun(a.sourceText) === head);
     if (prior) return { key: prior.sourceKey, party: prior.party };
+    // "the group said", "the group's armed wing said": the armed group named just before
+    if (definite[1]!.toLowerCase().split(/[\s'’]+/u).some((w) => GROUP_NOUNS.has(w))) {
+      const group = earlierParty(doc, lookup, span.start, sentenceIndex);
+      if (group) return { key: group.entityKey, party: true };
+    }
     const introduced = antecedentPhrase(doc, sentenceIndex, head);
     if (introduced) return { key: null, party: judgeParty(lookup, introduced, []) };
   }

@@ -115,6 +115,18 @@ export function findActors(view: SentenceView, hit: Hit): Actors {
   return { actor1, actor2 };
 }
 
+/** A country named as the clause's subject, before the cue and governed by no preposition ("Russia launched ..."). */
+export function countrySubject(toks: readonly Token[], places: readonly Mention[], hit: Hit): Mention | null {
+  const from = toks[hit.chunk.from]!.start;
+  const cue = toks[hit.from]!.start;
+  for (const m of places) {
+    if (m.subtype !== "country" || m.start < from || m.end > cue) continue;
+    // "if Israel launches", "as Russia pressed": a subordinator is no preposition
+    if (!NON_SUBJECT_PREP.has(governingWord(toks, m) ?? "")) return m;
+  }
+  return null;
+}
+
 /**
  * A place name used as a modifier is no place of the event: "US-led coalition", "Iraqi and US
  * officials", "Iraq Prime Minister" (a country name followed by a hyphen or a noun).

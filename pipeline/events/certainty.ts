@@ -5,22 +5,17 @@
  */
 import type { Attribution, Certainty } from "../doc.js";
 import { CLAIMED_BEFORE, EXPECTED_BEFORE, EXPECTED_IN_CLAUSE, EXPECTED_NOT } from "./lexicons.js";
+import type { PhraseMatcher } from "./phrases.js";
 
-function has(re: RegExp | null, text: string): boolean {
-  if (!re) return false;
-  re.lastIndex = 0;
-  return re.test(text);
+function has(phrases: PhraseMatcher | null, text: string): boolean {
+  return phrases !== null && phrases.test(text);
 }
 
 /** Where the sentence-wide cues (governing verbs, hedges) end, found once per sentence. */
 export type SentenceCues = { expectedEnds: number[]; claimedEnds: number[] };
 
-function matchEnds(re: RegExp | null, text: string): number[] {
-  if (!re) return [];
-  const ends: number[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) ends.push(m.index + m[0].length);
-  return ends;
+function matchEnds(phrases: PhraseMatcher | null, text: string): number[] {
+  return phrases === null ? [] : phrases.ends(text);
 }
 
 export function sentenceCues(sentenceText: string): SentenceCues {
@@ -32,7 +27,7 @@ export function sentenceCues(sentenceText: string): SentenceCues {
  * text: governing verbs and hedges reach forward ("officials expect ISIS to carry out ...").
  */
 export function judgeCertainty(clause: string, cues: SentenceCues, upTo: number, attribution: Attribution | null): Certainty {
-  const clauseForModals = EXPECTED_NOT ? clause.replace(EXPECTED_NOT, " ") : clause;
+  const clauseForModals = EXPECTED_NOT ? EXPECTED_NOT.replace(clause, " ") : clause;
   if (has(EXPECTED_IN_CLAUSE, clauseForModals) || cues.expectedEnds.some((e) => e <= upTo)) return "expected";
   if (cues.claimedEnds.some((e) => e <= upTo)) return "claimed";
   if (attribution?.party) return "claimed";

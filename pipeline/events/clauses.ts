@@ -17,6 +17,19 @@ const NOUN_PHRASE = new Set(["DET", "ADJ", "NUM", "NOUN", "PROPN"]);
 /** How far after "and" a new clause's auxiliary may come ("and several air strikes were"). */
 const NEW_SUBJECT_REACH = 5;
 
+function hasFiniteVerb(toks: readonly Token[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    const x = toks[j]!;
+    if (x.pos === "AUX" || (x.pos === "VERB" && !/ing$/iu.test(x.text))) return true;
+  }
+  return false;
+}
+
+function hasNoun(toks: readonly Token[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (toks[j]!.pos === "NOUN" || toks[j]!.pos === "PROPN") return true;
+  return false;
+}
+
 function opensClause(toks: readonly Token[], from: number, i: number): boolean {
   const t = toks[i]!;
   const w = t.text.toLowerCase();
@@ -33,10 +46,10 @@ function opensClause(toks: readonly Token[], from: number, i: number): boolean {
     // "... could be heard and several air strikes were carried out": a new subject and its verb,
     // after a clause that has its own verb ("the loss of Raqqa and Mosul would be" is one subject)
     // (a bare gerund is no finite verb: "Fighting between the army and the RSF has killed" is one clause)
-    if (!toks.slice(from, i).some((x) => x.pos === "AUX" || (x.pos === "VERB" && !/ing$/iu.test(x.text)))) return false;
+    if (!hasFiniteVerb(toks, from, i)) return false;
     for (let j = i + 1; j < Math.min(toks.length, i + 1 + NEW_SUBJECT_REACH); j++) {
       const t = toks[j]!;
-      if (t.pos === "AUX") return j > i + 1 && toks.slice(i + 1, j).some((x) => x.pos === "NOUN" || x.pos === "PROPN");
+      if (t.pos === "AUX") return j > i + 1 && hasNoun(toks, i + 1, j);
       if (!NOUN_PHRASE.has(t.pos)) return false;
     }
   }
