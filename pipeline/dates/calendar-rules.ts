@@ -5,7 +5,7 @@
  */
 import type { DateSpec, Season } from "./date-spec.js";
 import { rule, shiftOf, wordBefore, type Rule } from "./rule.js";
-import { DAY, DAY_NUM, MONTH, MONTH_FULL, WEEKDAY, YEAR, dayOf, isAbbreviation, monthOf, weekdayOf } from "./grammar.js";
+import { DAY, DAY_NUM, EVENT_NOUNS, MONTH, MONTH_FULL, WEEKDAY, YEAR, dayOf, isAbbreviation, monthOf, weekdayOf } from "./grammar.js";
 
 const g = (m: RegExpExecArray, name: string): string | undefined => m.groups?.[name];
 
@@ -37,16 +37,16 @@ const WD_PREFIX = `(?:(?<wd>${WEEKDAY})\\.?,?\\s+)?`;
 const IN_MOD = `(?:(?:back\\s+)?in\\s+)?(?:(?:early|late|mid|the\\s+(?:end|beginning|middle|start)\\s+of)[\\s-]+)?`;
 
 export const calendarRules: Rule[] = [
-  rule("iso-date", [["#year"]], `${DAY_EDGE}${WD_PREFIX}(?<y>\\d{4})(?<s>[-/.])(?<m>0?[1-9]|1[0-2])\\k<s>(?<d>[12]\\d|3[01]|0?[1-9])(?!\\d)`, (m) => {
+  rule("iso-date", [["#year"], ["#numsep"]], `${DAY_EDGE}${WD_PREFIX}(?<y>\\d{4})(?<s>[-/.])(?<m>0?[1-9]|1[0-2])\\k<s>(?<d>[12]\\d|3[01]|0?[1-9])(?!\\d)`, (m) => {
     return { kind: "date", year: Number(g(m, "y")), month: Number(g(m, "m")), day: Number(g(m, "d")) };
   }),
-  rule("iso-date-month-name", [["#year"]], `${WD_PREFIX}(?<y>\\d{4})[-/](?<mon>${MONTH})[-/](?<d>[12]\\d|3[01]|0?[1-9])(?!\\d)`, (m) => {
+  rule("iso-date-month-name", [["#year"], ["#month"]], `${WD_PREFIX}(?<y>\\d{4})[-/](?<mon>${MONTH})[-/](?<d>[12]\\d|3[01]|0?[1-9])(?!\\d)`, (m) => {
     const month = monthOf(g(m, "mon")!);
     return month === null ? null : { kind: "date", year: Number(g(m, "y")), month, day: Number(g(m, "d")) };
   }),
   // 02/22/2016, 21/04/16, 13.5.2015, 08/12,2015: month first unless the first part can't be a month;
   // with dots the European day-first order
-  rule("numeric-date", [["#digit"]], `${DAY_EDGE}${WD_PREFIX}(?<![\\d/.,])(?<a>\\d{1,2})(?<s>[/.-])(?<b>\\d{1,2})(?:\\k<s>|,)(?<y>\\d{4}|\\d{2})(?![\\d/%]|[.,]\\d)`, (m) => {
+  rule("numeric-date", [["#numsep"]], `${DAY_EDGE}${WD_PREFIX}(?<![\\d/.,])(?<a>\\d{1,2})(?<s>[/.-])(?<b>\\d{1,2})(?:\\k<s>|,)(?<y>\\d{4}|\\d{2})(?![\\d/%]|[.,]\\d)`, (m) => {
     const a = Number(g(m, "a"));
     const b = Number(g(m, "b"));
     const dayFirst = a > 12 || (g(m, "s") === "." && b <= 12);
@@ -55,7 +55,7 @@ export const calendarRules: Rule[] = [
     return { kind: "date", year: fullYear(g(m, "y")!), month, day };
   }),
   // 4/22, 22/04; with dots or dashes only after "on"/"in" or a weekday (4.22 is also a number)
-  rule("numeric-day-month", [["#digit"]], `${DAY_EDGE}${WD_PREFIX}(?<![\\d/.,]|\\d\\s)(?<a>\\d{1,2})(?<s>[/.-])(?<b>\\d{1,2})(?![\\d/%.-]|\\s*%|,\\d)`, (m, text) => {
+  rule("numeric-day-month", [["#numsep"]], `${DAY_EDGE}${WD_PREFIX}(?<![\\d/.,]|\\d\\s)(?<a>\\d{1,2})(?<s>[/.-])(?<b>\\d{1,2})(?![\\d/%.-]|\\s*%|,\\d)`, (m, text) => {
     const a = Number(g(m, "a"));
     const b = Number(g(m, "b"));
     const sep = g(m, "s");
@@ -72,7 +72,7 @@ export const calendarRules: Rule[] = [
     return { kind: "date", year: null, month, day };
   }),
   // June 29, 2017 · Monday January 12th, 2016 · Oct-2 · may the eleventh · january 12 of 2016
-  rule("month-day", [["#month"]], `${DAY_EDGE}${WD_PREFIX}(?<mon>${MONTH})\\.?(?:\\s*[-/]\\s*|\\s+|,\\s*)(?:the\\s+)?(?<d>${DAY})(?:(?:\\s*,\\s*|\\s+(?:of|in)\\s+|\\s+|\\s*[-/]\\s*)(?<y>${FULL_YEAR}))?`, (m, text) => {
+  rule("month-day", [["#month"], ["#digit", "#dayword"]], `${DAY_EDGE}${WD_PREFIX}(?<mon>${MONTH})\\.?(?:\\s*[-/]\\s*|\\s+|,\\s*)(?:the\\s+)?(?<d>${DAY})(?:(?:\\s*,\\s*|\\s+(?:of|in)\\s+|\\s+|\\s*[-/]\\s*)(?<y>${FULL_YEAR}))?`, (m, text) => {
     const word = g(m, "mon")!;
     const d = g(m, "d")!;
     const numeric = /^\d/.test(d) || /(?:st|nd|rd|th)$/i.test(d);
@@ -86,7 +86,7 @@ export const calendarRules: Rule[] = [
     return { kind: "date", year: y === undefined ? null : Number(y), month, day };
   }),
   // 29 June 2017 · 1st jan · 4th of march · wed, 22 of jan · 16. nov. 2016 · 26th june of 2020
-  rule("day-month", [["#month"]], `${DAY_EDGE}${WD_PREFIX}(?:the\\s+)?(?<d>${DAY})\\.?(?:\\s+of\\s+|\\s*[-/]\\s*|\\s+)(?<mon>${MONTH})(?:(?:\\s*,\\s*|\\s+(?:of|in)\\s+|\\s+|\\s*[-/]\\s*)(?<y>${FULL_YEAR}))?`, (m) => {
+  rule("day-month", [["#month"], ["#digit", "#dayword"]], `${DAY_EDGE}${WD_PREFIX}(?:the\\s+)?(?<d>${DAY})\\.?(?:\\s+of\\s+|\\s*[-/]\\s*|\\s+)(?<mon>${MONTH})(?:(?:\\s*,\\s*|\\s+(?:of|in)\\s+|\\s+|\\s*[-/]\\s*)(?<y>${FULL_YEAR}))?`, (m) => {
     const word = g(m, "mon")!;
     const d = g(m, "d")!;
     const strong = /^\d/.test(d) || /\bof\s/i.test(m[0]) || g(m, "y") !== undefined;
@@ -133,6 +133,10 @@ export const calendarRules: Rule[] = [
     const led = /^(?:back|in|early|late|mid|the)\b/i.test(m[0]) || TIME_PREPOSITIONS.has(wordBefore(m, text)) || /^(?:the|a|an)$/.test(wordBefore(m, text)) ||
       /\p{L}['’]s\s+$/u.test(before) || /(?:1[5-9]|20)\d\d\s*[-–]\s*$/.test(before) || (/\($/.test(before) && after.startsWith(")")) ||
       m.index === 0 || /[.!?]["”’]?\s+$/.test(before);
+    // "its full-scale 2022 invasion", "the 2014 elections": an event noun after the number makes it a year;
+    // without a lead word only a singular one ("carried out 2000 attacks" counts attacks)
+    const noun = /^\s+([a-z]+)\b/.exec(after)?.[1];
+    if (noun !== undefined && EVENT_NOUNS.has(noun) && (led || !noun.endsWith("s"))) return { kind: "year", year: Number(g(m, "y")) };
     if (!led) return null;
     // "a 2000-pound bomb", "1500-meter": a compound adjective of a count
     if (/^[-–][a-z]/i.test(after)) return null;
@@ -141,10 +145,10 @@ export const calendarRules: Rule[] = [
     if (/^\s*(?:-|–)\s*\d/.test(after) && !/^\s*[-–]\s*(?:1[5-9]|20)\d\d/.test(after)) return null;
     return { kind: "year", year: Number(g(m, "y")) };
   }),
-  rule("decade", [["#year"]], `${IN_MOD}(?:the\\s+)?(?:(?:early|mid|late)[\\s-]+)?(?<dec>(?:1[5-9]|20)\\d0)['’]?s`, (m) => {
+  rule("decade", [["#decade"]], `${IN_MOD}(?:the\\s+)?(?:(?:early|mid|late)[\\s-]+)?(?<dec>(?:1[5-9]|20)\\d0)['’]?s`, (m) => {
     return { kind: "decade", decade: Number(g(m, "dec")) / 10 };
   }),
-  rule("decade-short", [["#digit"]], `(?:in\\s+)?the\\s+(?:(?:early|mid|late)[\\s-]+)?['’](?<dd>\\d0)s`, (m) => {
+  rule("decade-short", [["#decade"]], `(?:in\\s+)?the\\s+(?:(?:early|mid|late)[\\s-]+)?['’](?<dd>\\d0)s`, (m) => {
     const dd = Number(g(m, "dd"));
     return { kind: "decade", decade: dd >= 50 ? 190 + dd / 10 : 200 + dd / 10 };
   }),
@@ -163,13 +167,13 @@ export const calendarRules: Rule[] = [
     return weekday === null ? null : { kind: "weekday", weekday, shift: null, weekShift: shiftOf(g(m, "wrel")) };
   }),
   // Thursday the 21st · friday the fifteen
-  rule("weekday-day", [["#weekday"]], `(?:on\\s+)?(?<wd>${WEEKDAY}),?\\s+the\\s+(?<d>${DAY})`, (m) => {
+  rule("weekday-day", [["#weekday"], ["#digit", "#dayword"]], `(?:on\\s+)?(?<wd>${WEEKDAY}),?\\s+the\\s+(?<d>${DAY})`, (m) => {
     const weekday = weekdayOf(g(m, "wd")!);
     const day = dayOf(g(m, "d")!);
     return weekday === null || day === null ? null : { kind: "dayOfMonth", day, weekday, monthShift: null };
   }),
   // the first Friday of July · the second Monday of next month · third Tuesday
-  rule("nth-weekday", [["#weekday"]], `(?:the\\s+)?(?<ord>first|second|third|fourth|fifth|last)\\s+(?<wd>${WEEKDAY})(?:\\s+(?:of|in)\\s+(?:(?<mon>${MONTH_FULL})|(?:the\\s+)?(?<mrel>this|next|last|previous)\\s+month))?`, (m) => {
+  rule("nth-weekday", [["#weekday"], ["first", "second", "third", "fourth", "fifth", "last"]], `(?:the\\s+)?(?<ord>first|second|third|fourth|fifth|last)\\s+(?<wd>${WEEKDAY})(?:\\s+(?:of|in)\\s+(?:(?<mon>${MONTH_FULL})|(?:the\\s+)?(?<mrel>this|next|last|previous)\\s+month))?`, (m) => {
     const ord = g(m, "ord")!.toLowerCase();
     const hasMonth = g(m, "mon") !== undefined || g(m, "mrel") !== undefined;
     if (ord === "last" && !hasMonth) return null; // "last Sunday" is the weekday rule's
@@ -181,14 +185,15 @@ export const calendarRules: Rule[] = [
     return { kind: "nthWeekday", n, weekday, month, monthShift: mon === undefined ? (shiftOf(g(m, "mrel")) ?? 0) : null };
   }),
   // (on|for) the 27th · on 22nd · 20th of next month; a lone day only at the end of a clause
-  rule("day-of-month", [["on", "for"], ["#digit", "#dayword"]], `(?<=\\b(?:on|for)\\s+)(?:the\\s+)?(?<d>${DAY})(?=\\s*(?:[.!?,;)]|$))`, (m) => {
+  rule("day-of-month", [["on", "for"], ["#digit", "#dayword"]], `(?:on|for)\\s+(?<the>the\\s+)?(?<d>${DAY})(?=\\s*(?:[.!?,;)]|$))`, (m) => {
+    // the preposition leads the match (a literal start scans fast) and is left out of the span like any other
     const d = g(m, "d")!;
     const isNumeric = /^\d/.test(d);
-    if (!isNumeric && !/^the\s/i.test(m[0]) && !/(?:st|nd|rd|th|second|first|third)$/i.test(d)) return null;
+    if (!isNumeric && g(m, "the") === undefined && !/(?:st|nd|rd|th|second|first|third)$/i.test(d)) return null;
     const day = dayOf(d);
     return day === null ? null : { kind: "dayOfMonth", day, weekday: null, monthShift: null };
   }),
-  rule("day-of-relative-month", [["month"]], `(?:the\\s+)?(?<d>${DAY_NUM}|${DAY})\\s+of\\s+(?:the\\s+)?(?<mrel>this|next|last|previous)\\s+month`, (m) => {
+  rule("day-of-relative-month", [["month"], ["this", "next", "last", "previous"], ["#digit", "#dayword"]], `(?:the\\s+)?(?<d>${DAY_NUM}|${DAY})\\s+of\\s+(?:the\\s+)?(?<mrel>this|next|last|previous)\\s+month`, (m) => {
     const day = dayOf(g(m, "d")!);
     return day === null ? null : { kind: "dayOfMonth", day, weekday: null, monthShift: shiftOf(g(m, "mrel")) ?? 0 };
   }),

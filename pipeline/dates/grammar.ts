@@ -13,7 +13,7 @@ const calendarEntry = z.object({
   abbreviation: z.boolean(),
 });
 const numberEntry = z.object({ word: z.string().min(1), value: z.number().int().min(1), ordinal: z.boolean() });
-const cueEntry = z.object({ word: z.string().min(1), kind: z.enum(["approximator", "future"]) });
+const cueEntry = z.object({ word: z.string().min(1), kind: z.enum(["approximator", "future", "event"]) });
 
 const calendar = loadLexicon(import.meta.url, "calendar-words.json", calendarEntry, (e) => e.word);
 const numbers = loadLexicon(import.meta.url, "number-words.json", numberEntry, (e) => e.word);
@@ -47,6 +47,8 @@ const wordClasses = new Map<string, string>([
   ...numbers.map((n) => [n.word, "#dayword"] as const),
   ...calendar.map((e) => [e.word, e.kind === "month" ? "#month" : "#weekday"] as const),
 ]);
+/** Every single word that has a class (hyphenated and spaced day words are two words to a word scan). */
+export const CLASS_WORDS: readonly string[] = [...wordClasses.keys()].filter((w) => /^[a-z]+$/.test(w));
 const cardinalWords = new Map(numbers.filter((n) => !n.ordinal).map((n) => [n.word, n.value] as const));
 
 export const MONTH_FULL = `(?:${alt(fullMonths)})`;
@@ -62,6 +64,8 @@ export const YEAR = `(?:1[5-9]\\d\\d|20\\d\\d)(?![\\d,.]\\d)`;
 export const COUNT = `(?:\\d{1,3}|an?|${alt([...cardinalWords.keys()])}(?:[-\\s](?:${alt(units.filter((u) => !u.ordinal).map((u) => u.word))}))?)`;
 export const APPROX = `(?:${alt(cues.filter((c) => c.kind === "approximator").map((c) => c.word))})`;
 export const FUTURE_CUES: readonly string[] = cues.filter((c) => c.kind === "future").map((c) => c.word.toLowerCase());
+/** Nouns of events a bare year may name the time of: "its full-scale 2022 invasion", "the 2014 elections". */
+export const EVENT_NOUNS: ReadonlySet<string> = new Set(cues.filter((c) => c.kind === "event").map((c) => c.word.toLowerCase()));
 
 export function monthOf(word: string): number | null {
   return monthValue.get(word.toLowerCase().replace(/\.$/, "")) ?? null;

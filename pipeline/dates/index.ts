@@ -6,7 +6,7 @@
  * --manifest row); without it, an absolute date earlier in the same paragraph; without
  * either, relative expressions keep an empty value. The clock is never read.
  */
-import { sentenceAt, type DatePrecision, type Doc, type Line, type Message, type Sentence, type SourceMeta, type Stage, type TimeExpression, type Token } from "../doc.js";
+import { sentenceAt, tokensOfSentence, type DatePrecision, type Doc, type Line, type Message, type Sentence, type SourceMeta, type Stage, type TimeExpression } from "../doc.js";
 import { isValidDate, parseIsoDate, toDays } from "./calendar.js";
 import { extractTimeExpressions } from "./extract-dates.js";
 import { resolveSpec, type Anchor } from "./resolve-dates.js";
@@ -32,13 +32,6 @@ export function publishedAnchor(meta: SourceMeta): Anchor | null {
 }
 
 const PRECISION_RANK: Record<DatePrecision, number> = { day: 0, week: 1, month: 2, year: 3, decade: 4 };
-
-/** Tokens grouped by sentence index, in one pass (tokens are in text order). */
-function tokensBySentence(tokens: readonly Token[], count: number): Token[][] {
-  const out: Token[][] = Array.from({ length: count }, () => []);
-  for (const t of tokens) out[t.sentence]?.push(t);
-  return out;
-}
 
 /** Is each sentence inside a boilerplate line? One merge walk over sorted lines and sentences. */
 function boilerplateFlags(lines: readonly Line[], starts: readonly number[]): boolean[] {
@@ -69,7 +62,7 @@ function paragraphRuns(doc: Doc): Sentence[][] {
 
 export function findDates(doc: Doc): { dates: TimeExpression[]; messages: Message[] } {
   const published = publishedAnchor(doc.meta);
-  const tokens = tokensBySentence(doc.tokens, doc.sentences.length);
+  const tokensOf = tokensOfSentence(doc.tokens, doc.sentences.length);
   const dates: TimeExpression[] = [];
   const messages: Message[] = [];
   for (const run of paragraphRuns(doc)) {
@@ -77,12 +70,13 @@ export function findDates(doc: Doc): { dates: TimeExpression[]; messages: Messag
     let lastNarrated: Anchor | null = null; // what "the next month" counts from
     const u16Start = doc.index.toUtf16(run[0]!.start);
     const text = doc.text.slice(u16Start, doc.index.toUtf16(run[run.length - 1]!.end));
-    for (const c of extractTimeExpressions(text)) {
+    const starts = run.map((s) => doc.index.toUtf16(s.start) - u16Start);
+    for (const c of extractTimeExpressions(text, starts)) {
       const span = doc.index.span(u16Start + c.start, u16Start + c.end);
       const sentence = sentenceAt(run, span.start);
       // both ends inside clean sentences: whitespace between sentences may be crossed, nothing else
       if (sentence === null || sentenceAt(run, span.end - 1) === null) continue;
-      const direction = directionAt(tokens[sentence.index] ?? [], span);
+      const direction = directionAt(tokensOf(sentence.index), span);
       const r = resolveSpec(c.spec, { deictic: published ?? lastAbsolute, narrated: lastNarrated }, direction);
       const p = r.period;
       dates.push({

@@ -77,6 +77,10 @@ export const relativeRules: Rule[] = [
     if (dir === "after" || dir === "before") return VAGUE;
     return { kind: "offset", unit, n: dir === "later" ? n : -n, deictic: false };
   }),
+  // overnight · late overnight: the night that ends on the anchor's day, as wire copy uses it ("Overnight, drones hit Kyiv")
+  rule("overnight", [["overnight"]], `(?:late\\s+)?overnight`, () => ({ kind: "offset", unit: "day", n: 0, deictic: true })),
+  // hours later · minutes after · in the past 24 hours · within hours: real times, too fine or too loose for a calendar value
+  rule("hours", [["hours", "minutes", "moments"]], `(?:(?:in|within|over|during|for)\\s+)?the\\s+(?:past|last|previous|next|coming|following|first)\\s+(?:(?:${COUNT}|few|several)\\s+)?hours|(?:(?:${COUNT}|a\\s+few|few|several|just|only|mere|within)\\s+)?(?:hours|minutes|moments)\\s+(?:later|earlier|after|before)|within\\s+(?:hours|minutes)`, () => VAGUE),
   rule("weekend", [["weekend"]], `(?:over|during|on|at)\\s+the\\s+weekend`, () => ({ kind: "weekend" })),
   // years ago · decades ago: a real time, not a knowable one
   rule("uncounted-ago", [["ago"]], `(?:many\\s+)?(?:days|weeks|months|years|decades)\\s+ago`, () => VAGUE),

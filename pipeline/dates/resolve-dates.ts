@@ -55,6 +55,9 @@ export function resolveSpec(
   }
   const anchor = spec.kind === "offset" && !spec.deictic ? anchors.narrated : anchors.deictic;
   if (anchor === null) return NONE;
+  // "yesterday", "earlier this month", "two years ago" count from when the text was written: a date the
+  // paragraph narrates cannot stand in for that ("on Sunday" or "in October" near it can)
+  if (spec.kind === "offset" && spec.deictic && anchor.basis === "previous_date") return NONE;
   const period = anchor.basis === "previous_date" ? nearestPeriod(spec, anchor) : relativePeriod(spec, anchor, direction);
   return period === null ? NONE : { period, anchor: anchor.basis };
 }

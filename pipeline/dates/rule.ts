@@ -8,8 +8,9 @@ export type Rule = {
   name: string;
   /**
    * Words the text must contain for the rule to run at all: every group needs one of its
-   * words (or a class: #digit, #year, #month, #weekday, #dayword). Skipping rules that
-   * cannot match keeps the stage fast; the regexes alone scan at about 1 MB/s together.
+   * words (or a class: #digit, #year, #numsep for "22/04", #decade for "1990s", #month, #weekday, #dayword). Every
+   * match must hold a word of each group: the stage runs a rule only on the sentences
+   * (and their neighbours) that have them, which keeps it fast.
    */
   when: readonly (readonly string[])[];
   re: RegExp;
@@ -26,10 +27,44 @@ export function rule(name: string, when: Rule["when"], source: string, build: Ru
   return { name, when, re: new RegExp(`(?<!${WORD_CHAR})(?:${source})(?!${WORD_CHAR})`, "gi"), build };
 }
 
+const WORD_BEFORE = /([\p{L}']+)[^\p{L}\p{N}]*$/u;
+const NON_ASCII = /[^\x00-\x7F]/;
+
 /** The word just before the match, lower-cased ("" at the start of the sentence). */
 export function wordBefore(m: RegExpExecArray, text: string): string {
-  const w = /([\p{L}']+)[^\p{L}\p{N}]*$/u.exec(text.slice(Math.max(0, m.index - 40), m.index));
-  return w ? w[1]!.toLowerCase() : "";
+  const from = Math.max(0, m.index - 40);
+  const window = text.slice(from, m.index);
+  // a regex anchored at the end tries every start; ASCII text (nearly all of it) is walked back by hand
+  if (NON_ASCII.test(window)) {
+    const w = WORD_BEFORE.exec(window);
+    return w ? w[1]!.toLowerCase() : "";
+  }
+  return asciiWordBefore(window);
+}
+
+const isLetter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const APOSTROPHE = 39;
+
+/**
+ * What WORD_BEFORE finds in ASCII: the leftmost run of letters and apostrophes after which
+ * nothing but punctuation and spaces follows (apostrophes among them).
+ */
+function asciiWordBefore(w: string): string {
+  let j = w.length;
+  while (j > 0 && !isLetter(w.charCodeAt(j - 1)) && !isDigit(w.charCodeAt(j - 1))) j--;
+  if (j > 0 && isLetter(w.charCodeAt(j - 1))) {
+    let i = j - 1;
+    while (i > 0 && (isLetter(w.charCodeAt(i - 1)) || w.charCodeAt(i - 1) === APOSTROPHE)) i--;
+    while (j < w.length && w.charCodeAt(j) === APOSTROPHE) j++;
+    return w.slice(i, j).toLowerCase();
+  }
+  // no letter after the last digit: a run of apostrophes alone, if any
+  const a = w.indexOf("'", j);
+  if (a < 0) return "";
+  let e = a;
+  while (e < w.length && w.charCodeAt(e) === APOSTROPHE) e++;
+  return w.slice(a, e);
 }
 
 export function shiftOf(word: string | undefined): Shift {

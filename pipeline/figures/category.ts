@@ -15,6 +15,11 @@ const cues = loadLexicon(import.meta.url, "category-cues.json", cueEntry, (e) =>
 const CLAUSE = new Map(cues.filter((c) => c.role === "clause").map((c) => [c.word.toLowerCase(), c.category]));
 const HEAD = new Map(cues.filter((c) => c.role === "head").map((c) => [c.word.toLowerCase(), c.category]));
 const PERSONS = new Set(loadLexicon(import.meta.url, "person-nouns.json", word).map((w) => w.toLowerCase()));
+const SUBSETS = loadLexicon(import.meta.url, "subset-cues.json", word);
+/** "killing 27 people, including 11 children": the phrase that makes a figure part of the one before it */
+export const SUBSET_LEAD = new RegExp(`(?:^|[^A-Za-z])(?:${[...SUBSETS].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /gu, "\\s+")).join("|")})\\s*[,:]?\\s*$`, "iu");
+/** Plural demonyms name people: "Yemenis", "Afghans", "Sudanese" ("-ians" is in isPersonNoun already). */
+const DEMONYM = /^\p{Lu}\p{Ll}{2,}(?:is|ans|ese)$/u;
 
 /** Categories whose counted things are people. */
 export const PERSON_CATEGORIES = new Set(["killed", "injured", "displaced", "trapped", "fighters", "detained"]);
@@ -51,6 +56,15 @@ function ownCategory(head: string): string | undefined {
   return c === "cost" ? undefined : c;
 }
 
+/** A participle among the counted phrase's modifiers that says what happened to people: "8.6 million displaced Yemenis", "12 wounded soldiers". */
+export function modifierCategory(modifiers: readonly Token[]): string | undefined {
+  for (const t of modifiers) {
+    const c = ownCategory(t.text);
+    if (c !== undefined && PERSON_CATEGORIES.has(c)) return c;
+  }
+  return undefined;
+}
+
 /** Does the counted noun name people (or what happens to people: "the dead", "hostages")? */
 export function countsPeople(head: string | null): boolean {
   return head !== null && (isPersonNoun(head) || headCategory(head) !== undefined || ownCategory(head) !== undefined);
@@ -59,7 +73,7 @@ export function countsPeople(head: string | null): boolean {
 export function isPersonNoun(head: string | null): boolean {
   if (head === null) return false;
   const h = head.toLowerCase();
-  return PERSONS.has(h) || HEAD.has(h) || /(?:ians|ists|ees)$/u.test(h);
+  return PERSONS.has(h) || HEAD.has(h) || /(?:ians|ists|ees)$/u.test(h) || DEMONYM.test(head);
 }
 
 /** The nearest clause cue before `start` and after `end` (token distances). */
@@ -108,6 +122,10 @@ function headBefore(tokens: readonly Token[], start: number): string | undefined
   return undefined;
 }
 
+function measure(category: string): { category: string; byVerb: boolean } {
+  return { category, byVerb: false };
+}
+
 /**
  * `head` is the counted noun (null when the amount names none); `thing` says it is a
  * common noun that does not name people ("28 missiles were shot down" is a count).
@@ -118,8 +136,8 @@ export function categoryOf(
   thing: boolean,
   tokens: readonly Token[],
   span: { start: number; end: number },
+  modifier?: string,
 ): { category: string; byVerb: boolean } {
-  const measure = (category: string) => ({ category, byVerb: false });
   if (q.kind === "money") return measure("cost");
   if (q.kind === "distance") return measure("distance");
   if (q.kind === "area") return measure("area");
@@ -129,7 +147,7 @@ export function categoryOf(
   const { before, after } = clauseCues(tokens, span.start, span.end, false);
   const verb = before && before[1] < NEAR_LIMIT ? before[0] : (after?.[0] ?? before?.[0]);
   // the counted noun may say it by itself: "240 hostages", "30 wounded", "1,000 refugees"
-  const own = head === null ? undefined : ownCategory(head);
+  const own = (head === null ? undefined : ownCategory(head)) ?? modifier;
   if (own && OUTRANKS_HEAD.has(own)) return { category: own, byVerb: false };
   if (verb && OUTRANKS_HEAD.has(verb)) return { category: verb, byVerb: true };
   const fighters = headCategory(head);

@@ -6,6 +6,7 @@
  * which of them are figures; the Recognizers-Text suite reads the same output.
  */
 import type { Qualifier } from "../doc.js";
+import { NUMBER_WORDS } from "./number-words.js";
 import { type NumberForm, type NumberMatch, scanNumbers } from "./parse-number.js";
 import {
   type Currency,
@@ -13,9 +14,14 @@ import {
   CURRENCY_AFTER,
   CURRENCY_BEFORE,
   keyOf,
+  mayEndWithPercentOf,
+  mayEndWithPrefixCurrency,
+  mayEndWithQualifier,
+  mayStartMeasure,
   PERCENT_AFTER,
   PERCENT_BEFORE,
   QUALIFIER,
+  quantityTriggerWords,
   QUALIFIER_BEFORE,
   UNIT,
   UNIT_AFTER,
@@ -52,6 +58,11 @@ export type Quantity = {
 const MINOR_UNITS = new Set(["Cent", "Pence", "Penny"]);
 const CENTS_AFTER = /^(?:\s+and)?\s+(\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)(\s+cents?)?(?![A-Za-z])/iu;
 const RANGE_JOIN = /^\s*(?:-|–|—|to|and|or)\s*$/iu;
+/** "one in five", "1 in 10": a share written as two counts */
+const ONE_IN_JOIN = /^\s+in\s+$/iu;
+/** "a boy aged 14", "ages 5": the amount is an age in years */
+const AGE_BEFORE = /(?:^|[^A-Za-z])(aged|ages?)\s+$/iu;
+const YEAR_UNIT = UNIT.get("year");
 
 function quantityOf(n: NumberMatch): Quantity {
   return {
@@ -77,7 +88,7 @@ function quantityOf(n: NumberMatch): Quantity {
 function attachUnit(text: string, q: Quantity, n: NumberMatch | null, numbers: readonly NumberMatch[], k: number): Quantity {
   const before = text.slice(Math.max(0, q.start - 12), q.start);
   const after = text.slice(q.end, q.end + 40);
-  const pre = CURRENCY_BEFORE.exec(before);
+  const pre = mayEndWithPrefixCurrency(text, q.start) ? CURRENCY_BEFORE.exec(before) : null;
   if (pre && q.value !== null) {
     const currency = CURRENCY.get(keyOf(pre[1]!))!;
     // "$1m", "£2bn": after a currency sign a glued "m" is million, not metres
@@ -105,22 +116,25 @@ function attachUnit(text: string, q: Quantity, n: NumberMatch | null, numbers: r
   }
   const pct = PERCENT_AFTER.exec(after);
   if (pct) return { ...q, end: q.end + pct[0].length, kind: "percent", unit: "percent" };
-  const pctBefore = PERCENT_BEFORE.exec(text.slice(Math.max(0, q.start - 20), q.start));
+  const pctBefore = mayEndWithPercentOf(text, q.start) ? PERCENT_BEFORE.exec(text.slice(Math.max(0, q.start - 20), q.start)) : null;
   if (pctBefore) return { ...q, start: q.start - pctBefore[0].length + pctBefore[0].indexOf(pctBefore[1]!), kind: "percent", unit: "percent" };
   const glued = n?.suffix ? UNIT.get(keyOf(n.suffix)) : undefined;
   if (glued) return withUnit(q, glued, q.end, null);
   const u = n?.suffix ? null : UNIT_AFTER.exec(after);
   if (u) {
     const info = UNIT.get(keyOf(u[2]!))!;
-    const compound = u[1] === "-" ? (u[3]?.toLowerCase() === "-old" ? "age" : info.kind === "duration" ? "duration" : null) : null;
+    // "850-year-old", and spaced "14 years old"
+    const old = (u[1] === "-" && u[3]?.toLowerCase() === "-old") || (/^\s+old$/iu.test(u[3] ?? "") && info.kind === "duration");
+    const compound = old ? "age" : u[1] === "-" && info.kind === "duration" ? "duration" : null;
     return withUnit(q, info, q.end + u[0].length, compound);
   }
+  const age = q.kind === "count" && q.value !== null && YEAR_UNIT ? AGE_BEFORE.exec(before) : null;
+  if (age && YEAR_UNIT) return { ...withUnit(q, YEAR_UNIT, q.end, "age"), start: q.start - before.length + age.index + age[0].indexOf(age[1]!) };
   return q;
 }
 
 function withUnit(q: Quantity, info: UnitInfo, end: number, compound: Quantity["compound"]): Quantity {
-  const scale = (v: number | null): number | null => (v === null ? null : v * info.factor);
-  return { ...q, end, value: scale(q.value), kind: info.kind, unit: info.unit, compound, factor: info.factor };
+  return { ...q, end, value: q.value === null ? null : q.value * info.factor, kind: info.kind, unit: info.unit, compound, factor: info.factor };
 }
 
 /** Vague amounts ("tens of thousands of", "scores of", "several") that no number overlaps. */
@@ -146,6 +160,13 @@ function joinRanges(text: string, qs: Quantity[]): Quantity[] {
     const b = qs[i + 1];
     if (b && a.value !== null && b.value !== null && a.form !== "vague" && b.form !== "vague") {
       const gap = text.slice(a.end, b.start);
+      // "one in five residents" (not "killed 3 in 2024": a four-digit number there is a year)
+      const yearLike = /^\d{4}$/u.test(text.slice(b.amount.start, b.amount.end));
+      if (ONE_IN_JOIN.test(gap) && a.kind === "count" && b.kind === "count" && a.unit === null && b.unit === null && a.value >= 1 && b.value > a.value && !yearLike && Number.isInteger(a.value) && Number.isInteger(b.value)) {
+        out.push({ ...a, end: b.end, text: text.slice(a.start, b.end), value: a.value / b.value, kind: "share", form: "fraction", amount: { start: a.amount.start, end: b.amount.end } });
+        i++;
+        continue;
+      }
       const joiner = RANGE_JOIN.exec(gap)?.[0].trim().toLowerCase();
       const lead = /\b(between|from)\s+$/iu.exec(text.slice(Math.max(0, a.start - 10), a.start));
       const sameKind = a.kind === b.kind || (a.unit === null && a.kind === "count");
@@ -177,7 +198,7 @@ function joinRanges(text: string, qs: Quantity[]): Quantity[] {
 /** The qualifier just before a quantity: "at least 35", "nearly one million", "as many as 2,500". */
 function applyQualifier(text: string, q: Quantity): Quantity {
   if (q.qualifier === "range") return q;
-  const m = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, q.start - 30), q.start));
+  const m = mayEndWithQualifier(text, q.start) ? QUALIFIER_BEFORE.exec(text.slice(Math.max(0, q.start - 30), q.start)) : null;
   if (!m) return q.form === "vague" ? q : applyPostQualifier(text, q);
   const start = q.start - m[0].length + m[0].indexOf(m[1]!);
   if (q.form === "vague") return { ...q, start, text: text.slice(start, q.end) }; // "no more than a few hundred" stays vague
@@ -198,6 +219,7 @@ function articleMeasures(text: string, numbers: readonly NumberMatch[]): Quantit
   const out: Quantity[] = [];
   for (const m of text.matchAll(ARTICLE)) {
     const end = m.index + m[0].length;
+    if (!mayStartMeasure(text, end)) continue;
     const u = UNIT_AFTER.exec(text.slice(end, end + 30));
     if (!u || u[1] !== " ") continue;
     const info = UNIT.get(keyOf(u[2]!))!;
@@ -228,8 +250,13 @@ function applyPostQualifier(text: string, q: Quantity): Quantity {
   return q;
 }
 
+const TRIGGER_WORDS = quantityTriggerWords(NUMBER_WORDS);
+const TRIGGER = TRIGGER_WORDS.length === 0 ? /[\s\S]/ : new RegExp(`\\d|(?<![A-Za-z])(?:${TRIGGER_WORDS.join("|")})(?![A-Za-z])`, "i");
+
 /** Every quantity in `text`, in text order. */
 export function extractQuantities(text: string): Quantity[] {
+  // most sentences hold no number at all: one regex test spares them the tokenizer
+  if (!TRIGGER.test(text)) return [];
   const numbers = scanNumbers(text).filter((n) => n.form !== "dotted");
   const single = numbers.map((n, k) => attachUnit(text, quantityOf(n), n, numbers, k));
   // a currency word eaten as the cents of the amount before it leaves its own number behind

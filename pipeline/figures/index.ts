@@ -5,9 +5,10 @@
  * expressions belong to the dates stage and are skipped.
  */
 import type { Doc, Figure, Mention, Sentence, Stage, TimeExpression, Token } from "../doc.js";
-import { bySpan } from "../doc.js";
+import { bySpan, tokensOfSentence } from "../doc.js";
+import type { CodePointIndex } from "../offsets.js";
 import { attributionForSpan, timeExpressionForSpan } from "../link.js";
-import { categoryOf, countsPeople, isCasualtyWord, isPersonNoun, PERSON_CATEGORIES } from "./category.js";
+import { categoryOf, countsPeople, isCasualtyWord, isPersonNoun, modifierCategory, PERSON_CATEGORIES, SUBSET_LEAD } from "./category.js";
 import { casualtyWordAfter, type Counted, countedAfter } from "./counted.js";
 import { extractQuantities, type Quantity } from "./extract-quantities.js";
 import { looksLikeYear, notAFigure } from "./not-a-figure.js";
@@ -19,12 +20,12 @@ const DURATION_LEAD = /(?:^|[^A-Za-z])((?:for|during|throughout)\s+(?:the\s+)?(?
 const CLAUSE_GAP = /[;:—–()]/u;
 /** "Highway 4", "Resolution 2254", "Brigade 5": a capitalized word (not the sentence's first) right before a bare number */
 const NAMED_NUMBER = /(?:[^.!?\s]\s+[A-Z][a-z]+\.?|\b(?:No|Nos|Nr|no|nos)\.|#)\s*$/u;
-
-function tokensBySentence(doc: Doc): Token[][] {
-  const out: Token[][] = doc.sentences.map(() => []);
-  for (const t of doc.tokens) out[t.sentence]?.push(t);
-  return out;
-}
+/** "40 of 52 drones", "12 of the 30 fighters": the first amount counts what the second one does */
+const OF_AMOUNT = /^\s+of\s+(?:the\s+)?$/iu;
+/** "one in five residents": a share written as two counts */
+const ONE_IN = /^\S+\s+in\s+\S+$/u;
+/** What a part ("including 11 children") takes from the whole it belongs to: what happened to them, not who they are. */
+const INHERITED = new Set(["killed", "injured", "detained", "displaced", "trapped"]);
 
 function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
@@ -54,26 +55,61 @@ function locationOf(doc: Doc, mentions: readonly Mention[], span: Span): string 
   return best ? best.entityKey : null;
 }
 
+/** Code points of a sentence's UTF-16 offsets (a class, not a closure per sentence: this runs for every sentence). */
+class SentenceOffsets {
+  constructor(
+    private readonly index: CodePointIndex,
+    private readonly u0: number,
+  ) {}
+  cp(u: number): number {
+    return this.index.toCodePoint(this.u0 + u);
+  }
+}
+
+type At = { pos: SentenceOffsets; slice: (a: number, b: number) => string; limit: number; borrow: { from: number; limit: number } | null };
+
+/** The first quantity from `k` on that starts at or after `from`. */
+function firstFrom(quantities: readonly Quantity[], k: number, from: number): number {
+  while (k < quantities.length && quantities[k]!.start < from) k++;
+  return k;
+}
+
 function figuresOfSentence(
   doc: Doc,
   s: Sentence,
-  tokens: readonly Token[],
+  sentenceTokens: () => readonly Token[],
   mentions: readonly Mention[],
   dates: readonly TimeExpression[],
+  slice: (a: number, b: number) => string,
 ): Omit<Figure, "id">[] {
   const out: Omit<Figure, "id">[] = [];
-  const u0 = doc.index.toUtf16(s.start);
-  const cp = (u: number): number => doc.index.toCodePoint(u0 + u);
-  const slice = (a: number, b: number): string => doc.index.slice(a, b);
+  const found = extractQuantities(s.text);
+  if (found.length === 0) return out;
+  const pos = new SentenceOffsets(doc.index, doc.index.toUtf16(s.start));
+  const tokens = sentenceTokens();
   // names and models ("F-16") are dropped first, so they do not cut the counted phrase short
-  const quantities = extractQuantities(s.text).filter((q) => !notAFigure(s.text, q));
-  quantities.forEach((q, k) => {
-    const amount = { start: cp(q.amount.start), end: cp(q.amount.end) };
-    if (q.kind !== "duration" && dates.some((d) => overlaps(d, amount))) return;
-    const next = quantities.slice(k + 1).find((n) => n.start >= q.end);
-    const f = describe(doc, s, q, tokens, mentions, { cp, slice, limit: next ? cp(next.start) : Infinity });
-    if (f) out.push(f);
-  });
+  const quantities = found.filter((q) => !notAFigure(s.text, q));
+  let previous: Omit<Figure, "id"> | null = null;
+  for (let k = 0; k < quantities.length; k++) {
+    const q = quantities[k]!;
+    const amount = { start: pos.cp(q.amount.start), end: pos.cp(q.amount.end) };
+    if (q.kind !== "duration" && dates.some((d) => overlaps(d, amount))) continue;
+    const n = firstFrom(quantities, k + 1, q.end);
+    const next = quantities[n];
+    const after = next === undefined ? undefined : quantities[firstFrom(quantities, n + 1, next.end)];
+    const borrow = next !== undefined && q.kind === "count" && next.kind === "count" && OF_AMOUNT.test(s.text.slice(q.end, next.start))
+      ? { from: pos.cp(next.end), limit: after ? pos.cp(after.start) : Infinity }
+      : null;
+    const f = describe(doc, s, q, tokens, mentions, { pos, slice, limit: next ? pos.cp(next.start) : Infinity, borrow });
+    if (!f) continue;
+    // "killing at least 27 people, including 11 children": the part was killed too
+    if (previous !== null && INHERITED.has(previous.category) && (f.category === "count" || f.category === "fighters") && f.unit === "person" &&
+      SUBSET_LEAD.test(s.text.slice(Math.max(0, q.start - 40), q.start))) {
+      f.category = previous.category;
+    }
+    out.push(f);
+    previous = f;
+  }
   return out;
 }
 
@@ -94,53 +130,62 @@ function asserted(text: string, q: Quantity, counted: Counted | null, direct: bo
   return !(q.value === 1 && q.form === "words" && q.kind === "count" && q.qualifier === "exact" && category === "count");
 }
 
+function inMajorUnits(v: number | null, minor: string | undefined): number | null {
+  return v === null || !minor ? v : v / 100;
+}
+
 function describe(
   doc: Doc,
   s: Sentence,
   q: Quantity,
   tokens: readonly Token[],
   mentions: readonly Mention[],
-  at: { cp: (u: number) => number; slice: (a: number, b: number) => string; limit: number },
+  at: At,
 ): Omit<Figure, "id"> | null {
-  const { cp, slice } = at;
-  let start = cp(q.start);
-  const end = cp(q.end);
+  const { pos, slice } = at;
+  let start = pos.cp(q.start);
+  const end = pos.cp(q.end);
   const countable = q.kind === "count" || q.kind === "share" || q.kind === "percent";
   // "thousands of civilians", "half of the population", "61 of the drones": what is counted follows the "of"
   const many = q.form === "vague" || (q.value ?? q.high ?? q.low ?? 0) > 1;
-  const counted = countable
-    ? (countedAfter(slice, tokens, end, true, at.limit, many) ?? (q.kind === "count" ? casualtyWordAfter(slice, tokens, end, isCasualtyWord) : null))
-    : null;
-  if (q.kind === "share" && !/^\s+of\b/u.test(s.text.slice(q.end))) return null; // "the first half", "a third time"
+  // a percentage counts only what follows its "of" ("40 per cent of the grid", not "80 per cent need aid")
+  const ofFollows = /^\s+of\b/u.test(s.text.slice(q.end, q.end + 8));
+  const counted = !countable || (q.kind === "percent" && !ofFollows)
+    ? null
+    : at.borrow !== null
+      ? countedAfter(slice, tokens, at.borrow.from, true, at.borrow.limit, many)
+      : (countedAfter(slice, tokens, end, true, at.limit, many) ?? (q.kind === "count" ? casualtyWordAfter(slice, tokens, end, isCasualtyWord) : null));
+  const oneIn = q.kind === "share" && ONE_IN.test(s.text.slice(q.amount.start, q.amount.end));
+  if (q.kind === "share" && !oneIn && !ofFollows) return null; // "the first half", "a third time"
   if (q.kind === "count" && q.value !== null && looksLikeYear(s.text, q) && !isPersonNoun(counted?.head ?? null)) return null;
   if (q.kind === "duration" && q.compound === null) {
     const lead = DURATION_LEAD.exec(s.text.slice(Math.max(0, q.start - 40), q.start));
-    if (lead && q.qualifier === "exact") start = cp(q.start - lead[1]!.length);
+    if (lead && q.qualifier === "exact") start = pos.cp(q.start - lead[1]!.length);
   }
-  const span = { start, end: Math.max(end, counted?.end ?? end) };
+  const span = { start, end: at.borrow !== null ? end : Math.max(end, counted?.end ?? end) };
   const head = counted?.head ?? null;
   const thing = counted !== null && counted.tokens[counted.tokens.length - 1]!.pos === "NOUN" && !countsPeople(head);
   const strong = /^-strong\b/iu.test(s.text.slice(q.end, q.end + 8)); // "a 1,500-strong force" counts fighters
-  const { category, byVerb } = strong ? { category: "fighters", byVerb: false } : categoryOf(q, head, thing, tokens, span);
+  const modifier = counted === null ? undefined : modifierCategory(counted.tokens.slice(0, -1));
+  const { category, byVerb } = strong ? { category: "fighters", byVerb: false } : categoryOf(q, head, thing, tokens, span, modifier);
   const direct = counted !== null && !/\bof\b/u.test(slice(end, counted.start));
   if (!asserted(s.text, q, counted, direct, category, byVerb)) return null;
   const unit =
     q.unit ?? (q.kind === "share" ? "share" : q.kind === "ratio" ? "ratio" : PERSON_CATEGORIES.has(category) || isPersonNoun(counted?.head ?? null) ? "person" : "item");
   // "50 cents" is 0.5 USD: money is reported in ISO 4217 units
   const minor = q.currency?.minorOf;
-  const money = (v: number | null): number | null => (v === null || !minor ? v : v / 100);
   return {
     ...span,
     sentenceId: s.id,
     text: slice(span.start, span.end),
-    value: money(q.value),
-    low: money(q.low),
-    high: money(q.high),
+    value: inMajorUnits(q.value, minor),
+    low: inMajorUnits(q.low, minor),
+    high: inMajorUnits(q.high, minor),
     qualifier: q.qualifier,
     unit: minor ?? unit,
     counted: counted?.text ?? null,
     category,
-    actorKey: countable ? actorOf(mentions, { start: cp(q.amount.start), end: cp(q.amount.end) }, counted) : null,
+    actorKey: countable ? actorOf(mentions, { start: pos.cp(q.amount.start), end: pos.cp(q.amount.end) }, counted) : null,
     locationKey: locationOf(doc, mentions, span),
     dateId: timeExpressionForSpan(doc, span, s.id)?.id ?? null,
     attributedToKey: attributionForSpan(doc, span, s.id)?.sourceKey ?? null,
@@ -152,7 +197,8 @@ export const figures: Stage = {
   requires: ["sentences", "tokens", "mentions", "entities", "attributions", "dates"],
   assigns: ["figures"],
   run(doc) {
-    const tokens = tokensBySentence(doc);
+    const tokensOf = tokensOfSentence(doc.tokens, doc.sentences.length);
+    const slice = doc.index.slice.bind(doc.index);
     const mentions = new Map<string, Mention[]>();
     for (const m of doc.mentions) {
       const list = mentions.get(m.sentenceId);
@@ -173,7 +219,7 @@ export const figures: Stage = {
       while (b < boilerplate.length && boilerplate[b]!.end <= s.start) b++;
       const line = boilerplate[b];
       if (line && line.start <= s.start && s.start < line.end) return;
-      found.push(...figuresOfSentence(doc, s, tokens[i] ?? [], mentions.get(s.id) ?? [], dates.get(s.id) ?? []));
+      found.push(...figuresOfSentence(doc, s, () => tokensOf(i), mentions.get(s.id) ?? [], dates.get(s.id) ?? [], slice));
     });
     found.sort((a, b) => bySpan(a, b) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
     const out: Figure[] = found.map((f, i) => ({ id: `${doc.sourceId}-f${i + 1}`, ...f }));

@@ -14,6 +14,8 @@ const TIME_OF_DAY = /^\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|hrs\b|o['’]clock|h\d\d)(
 /** "three years ago", "two days later": a point in time, which the dates stage reads */
 const RELATIVE_TIME = /^\s*(?:ago|later|earlier|after|before|before that|from now|since|hence|into)(?![A-Za-z])/iu;
 const PERIOD_WORDS = /^(?:the\s+)?(?:next|last|past|coming|previous|first|final)\s+$/iu;
+/** "the first half of 2023", "the latter half of the war": a part of a period or a sequence, not a share of anything counted */
+const ORDINAL_PART = /(?:^|[^A-Za-z])(?:first|second|latter|former|final|last)\s+$/iu;
 
 export function notAFigure(s: string, q: Quantity): boolean {
   const amountText = s.slice(q.amount.start, q.amount.end);
@@ -31,6 +33,7 @@ export function notAFigure(s: string, q: Quantity): boolean {
   // a vague stretch of time ("the next few days", "several weeks") asserts no amount
   if (q.kind === "duration" && q.form === "vague") return true;
   if (q.form === "vague" && q.kind === "count" && PERIOD_WORDS.test(s.slice(Math.max(0, q.start - 16), q.start))) return true;
+  if (q.kind === "share" && ORDINAL_PART.test(s.slice(Math.max(0, q.start - 10), q.start))) return true;
   return false;
 }
 

@@ -17,6 +17,9 @@ const WORDS = new Map<string, { kind: WordKind; value: number }>(
   loadLexicon(import.meta.url, "number-words.json", entry, (e) => e.word.toLowerCase()).map((e) => [e.word.toLowerCase(), e]),
 );
 
+/** Every number word, lower-case. */
+export const NUMBER_WORDS: readonly string[] = [...WORDS.keys()];
+
 /** `lower` must already be lower-case (lexemes carry it). */
 export function numberWord(lower: string): { kind: WordKind; value: number } | undefined {
   return WORDS.get(lower);
@@ -25,15 +28,47 @@ export function numberWord(lower: string): { kind: WordKind; value: number } | u
 /** A run of digits, a run of letters, or one other non-space character; offsets are UTF-16. */
 export type Lexeme = { start: number; end: number; text: string; lower: string; type: "digits" | "word" | "mark" };
 
-const LEXEME = /\d+|[A-Za-z]+|[^\sA-Za-z\d]/gu;
+/** JavaScript's \s: the characters that separate lexemes. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isLetter = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+
+/**
+ * The lexemes of `text`, as /\d+|[A-Za-z]+|[^\sA-Za-z\d]/gu would match them (a mark is one
+ * code point), walked by hand: this runs on every sentence that may hold a number.
+ */
 export function lexemes(text: string): Lexeme[] {
   const out: Lexeme[] = [];
-  for (const m of text.matchAll(LEXEME)) {
-    const t = m[0];
-    const c = t.charCodeAt(0) | 0x20; // fold ASCII case
-    const type = c >= 0x30 && c <= 0x39 ? "digits" : c >= 0x61 && c <= 0x7a ? "word" : "mark";
-    out.push({ start: m.index, end: m.index + t.length, text: t, lower: t.toLowerCase(), type });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let j = i + 1;
+    let type: Lexeme["type"];
+    if (isDigit(c)) {
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      type = "digits";
+    } else if (isLetter(c)) {
+      while (j < n && isLetter(text.charCodeAt(j))) j++;
+      type = "word";
+    } else if (isSpace(c)) {
+      i = j;
+      continue;
+    } else {
+      if (c >= 0xd800 && c <= 0xdbff && j < n) {
+        const d = text.charCodeAt(j);
+        if (d >= 0xdc00 && d <= 0xdfff) j++;
+      }
+      type = "mark";
+    }
+    const t = text.slice(i, j);
+    out.push({ start: i, end: j, text: t, lower: type === "digits" ? t : t.toLowerCase(), type });
+    i = j;
   }
   return out;
 }
