@@ -24,7 +24,7 @@ test: node_modules/.package-lock.json
 	npx vitest run
 
 eval: node_modules/.package-lock.json
-	$(TSX) eval/run-eval.ts --gold gold --output "$(OUT)" --input "$(INPUT)"
+	@$(TSX) eval/run-eval.ts --gold gold --output "$(OUT)" --input "$(INPUT)"
 
 bench: node_modules/.package-lock.json
 	$(TSX) bench/run-bench.ts

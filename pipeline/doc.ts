@@ -210,6 +210,14 @@ export class StageError extends Error {
   }
 }
 
+/**
+ * Order strings by UTF-16 code units. Never `localeCompare`: its order follows the
+ * machine's locale, and the same input must give byte-identical files everywhere.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Sort spans by (start, end) then a label, with full tie-breaks: never rely on insertion order. */
 export function bySpan<T extends Span>(a: T, b: T): number {
   return a.start - b.start || a.end - b.end;

@@ -1,6 +1,7 @@
 /** The attribution stage's word lists (JSON beside this file), loaded once at module load. */
 import { z } from "zod";
 import { loadLexicon, word } from "../lexicon.js";
+import { compareText } from "../doc.js";
 
 export type CueKind = "verb" | "weak" | "prep";
 export type CueEntry = { form: string; cue: string; kind: CueKind; passive?: boolean | undefined };
@@ -18,12 +19,12 @@ export const CUES_BY_FIRST_WORD: Map<string, { words: string[]; entry: CueEntry 
     list.push({ words, entry });
     m.set(words[0]!, list);
   }
-  for (const list of m.values()) list.sort((a, b) => b.words.length - a.words.length || a.entry.form.localeCompare(b.entry.form));
+  for (const list of m.values()) list.sort((a, b) => b.words.length - a.words.length || compareText(a.entry.form, b.entry.form));
   return m;
 })();
 
 function wordSetRegex(entries: string[]): RegExp {
-  const alts = [...entries].sort((a, b) => b.length - a.length || a.localeCompare(b)).map((e) => e.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&").replace(/\s+/gu, "\\s+"));
+  const alts = [...entries].sort((a, b) => b.length - a.length || compareText(a, b)).map((e) => e.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&").replace(/\s+/gu, "\\s+"));
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join("|")})(?![\\p{L}\\p{N}])`, "iu");
 }
 

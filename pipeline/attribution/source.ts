@@ -5,6 +5,7 @@
  */
 import type { Attribution, Doc, DocEntity, Mention, Span } from "../doc.js";
 import { GROUP_NOUNS, MEDIA_NOUNS, NEUTRAL_SUBTYPES, NEUTRAL_WORDS, PARTY_SUBTYPES, PARTY_WORDS } from "./lexicons.js";
+import { compareText } from "../doc.js";
 
 export type Source = { key: string | null; party: boolean };
 
@@ -24,7 +25,7 @@ export type Lookup = {
 export function buildLookup(doc: Doc): Lookup {
   return {
     entityByKey: new Map(doc.entities.map((e) => [e.key, e])),
-    mentions: [...doc.mentions].sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id)),
+    mentions: [...doc.mentions].sort((a, b) => a.start - b.start || a.end - b.end || compareText(a.id, b.id)),
     sentenceIndex: new Map(doc.sentences.map((s) => [s.id, s.index])),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { loadLexicon } from "../lexicon.js";
+import { compareText } from "../doc.js";
 
 const calendar = loadLexicon(
   import.meta.url,
@@ -16,7 +17,7 @@ const calendar = loadLexicon(
 const MONTHS = new Map(calendar.filter((e) => e.kind === "month").map((e) => [e.word, e.value]));
 const WEEKDAYS = new Map(calendar.filter((e) => e.kind === "weekday").map((e) => [e.word, e.value]));
 
-const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b)).join("|");
+const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length || compareText(a, b)).join("|");
 const WEEKDAY_ALT = [...WEEKDAYS.keys()].join("|");
 
 export type FoundDate = {

@@ -11,6 +11,7 @@ import { judgeCertainty, sentenceCues } from "./certainty.js";
 import { chunkSentence, type Chunk } from "./clauses.js";
 import { ACTOR_KIND, NON_ACTOR_SUBTYPES, PROTEST_SCENES, isTerritory } from "./lexicons.js";
 import { cueCandidates, sentenceHits, type Candidates, type Hit } from "./triggers.js";
+import { compareText } from "../doc.js";
 
 const BATTLES = "Battles";
 const GOVERNMENT_REGAINS = "Government regains territory";
@@ -263,7 +264,7 @@ export const events: Stage = {
   assigns: ["events"],
   run(doc) {
     const tokensBySentence = groupBySentence(doc.tokens, (t) => t.sentence);
-    const mentions = [...doc.mentions].sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
+    const mentions = [...doc.mentions].sort((a, b) => a.start - b.start || a.end - b.end || compareText(a.id, b.id));
     const mentionsBySentence = groupBySentence(mentions, (m) => m.sentenceId);
     const subtypeOf = new Map(doc.entities.map((e) => [e.key, e.subtype]));
     // a news agency in a dateline ("KYIV (Reuters) -") or a credit reports the event; it never acts in it

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { loadLexicon, word } from "../lexicon.js";
 import { PhraseMatcher } from "./phrases.js";
+import { compareText } from "../doc.js";
 
 const TERRITORY = "territory";
 
@@ -55,7 +56,7 @@ export const TRIGGERS_BY_STEM: Map<string, TriggerEntry[]> = (() => {
     const k = stem(e.words[0]!);
     m.set(k, [...(m.get(k) ?? []), e]);
   }
-  for (const list of m.values()) list.sort((a, b) => b.words.length - a.words.length || (b.priority ?? 0) - (a.priority ?? 0) || a.words.join(" ").localeCompare(b.words.join(" ")));
+  for (const list of m.values()) list.sort((a, b) => b.words.length - a.words.length || (b.priority ?? 0) - (a.priority ?? 0) || compareText(a.words.join(" "), b.words.join(" ")));
   return m;
 })();
 

@@ -6,6 +6,7 @@
  * `(?<![\p{L}\p{N}])(?:...)(?![\p{L}\p{N}])`.
  */
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+import { compareText } from "../doc.js";
 
 function wordCharBefore(text: string, i: number): boolean {
   if (i <= 0) return false;
@@ -21,7 +22,7 @@ export class PhraseMatcher {
 
   constructor(forms: readonly string[]) {
     const alts = [...forms]
-      .sort((a, b) => b.length - a.length || a.localeCompare(b))
+      .sort((a, b) => b.length - a.length || compareText(a, b))
       .map((f) => f.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&").replace(/\s+/gu, "[^\\p{L}\\p{N}]+"));
     this.re = new RegExp(`(?:${alts.join("|")})(?![\\p{L}\\p{N}])`, "giu");
   }

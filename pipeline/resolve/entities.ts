@@ -110,7 +110,9 @@ function joinPeople(nodes: readonly Node[], uf: UnionFind): void {
   const keys = new Map<string, string[]>();
   for (const p of people) {
     const k = nameKey(p.e.name);
-    keys.set(k, [...(keys.get(k) ?? []), p.id]);
+    const list = keys.get(k);
+    if (list) list.push(p.id);
+    else keys.set(k, [p.id]);
   }
   for (const p of people) {
     const words = nameWords(p.e.name);
@@ -119,26 +121,21 @@ function joinPeople(nodes: readonly Node[], uf: UnionFind): void {
       if (ids) for (const id of ids) uf.union(id, p.id);
     }
   }
-  // transliterations: same phonetic key and a shared role or affiliation
-  const affiliationRoots = (p: Node) => new Set(p.e.affiliations.map((a) => uf.find(`${p.sourceId}\u0000${a}`)));
-  const byPhonetic = new Map<string, Node[]>();
+  // transliterations: the same phonetic key and a shared role or affiliation. Joined by
+  // key, not pair by pair: a person named in thousands of documents would make the
+  // pairwise comparison quadratic. (Person unions never move an organization's root,
+  // so the affiliation roots are the same whenever they are read.)
+  const phonetic = new Map<Node, string>();
   for (const p of people) {
     const k = phoneticKey(p.e.name);
-    if (k.split(" ").length < 2) continue;
-    byPhonetic.set(k, [...(byPhonetic.get(k) ?? []), p]);
+    if (k.split(" ").length >= 2) phonetic.set(p, k);
   }
-  for (const group of byPhonetic.values()) {
-    for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) {
-        const a = group[i]!;
-        const b = group[j]!;
-        const sharedRole = a.e.roles.some((r) => b.e.roles.includes(r));
-        const affB = affiliationRoots(b);
-        const sharedAffiliation = [...affiliationRoots(a)].some((r) => affB.has(r));
-        if (sharedRole || sharedAffiliation) uf.union(a.id, b.id);
-      }
-    }
-  }
+  joinBy([...phonetic.keys()], uf, (p) => {
+    const k = phonetic.get(p)!;
+    const roles = p.e.roles.map((r) => `${k}\u0000role\u0000${r}`);
+    const affiliations = p.e.affiliations.map((a) => `${k}\u0000org\u0000${uf.find(`${p.sourceId}\u0000${a}`)}`);
+    return [...roles, ...affiliations];
+  });
 }
 
 /** Canonical name: the lexicon's; else the form with most mentions, then the longest, then alphabetical. */

@@ -6,6 +6,7 @@
  * order of first date, then type, place and lowest event id.
  */
 import type { EventClusterRow, EventRow } from "../../schemas/tables.js";
+import { compareText } from "../doc.js";
 
 /** Reports of one happening may disagree by a day or two ("on Wednesday" / "on Thursday"). */
 const MAX_GAP_DAYS = 3;
@@ -56,7 +57,7 @@ function mode(values: readonly (string | null)[]): string | null {
   for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
   let best: string | null = null;
   let bestN = 0;
-  for (const [v, n] of [...counts].sort((p, q) => p[0].localeCompare(q[0]))) if (n > bestN) [best, bestN] = [v, n];
+  for (const [v, n] of [...counts].sort((p, q) => compareText(p[0], q[0]))) if (n > bestN) [best, bestN] = [v, n];
   return best;
 }
 
@@ -67,7 +68,7 @@ export function clusterEvents(rows: readonly EventRow[], related: PlaceRelation 
     const from = dayNumber(row.event_date);
     dated.push({ row, from, to: row.event_date_end ? dayNumber(row.event_date_end) : from });
   }
-  dated.sort((a, b) => a.row.event_type.localeCompare(b.row.event_type) || a.row.sub_event_type.localeCompare(b.row.sub_event_type) || a.from - b.from || a.row.event_id.localeCompare(b.row.event_id));
+  dated.sort((a, b) => compareText(a.row.event_type, b.row.event_type) || compareText(a.row.sub_event_type, b.row.sub_event_type) || a.from - b.from || compareText(a.row.event_id, b.row.event_id));
   // complete linkage, greedily in date order: a report joins the first open group it fits with every
   // member of, so reports cannot chain across weeks or across places through a vague middle report
   const groups: Dated[][] = [];
@@ -84,7 +85,7 @@ export function clusterEvents(rows: readonly EventRow[], related: PlaceRelation 
   }
   const kept = groups.filter((g) => new Set(g.map((d) => d.row.source_id)).size >= 2);
   const drafts = kept.map((g) => {
-    const members = [...g].sort((a, b) => a.row.event_id.localeCompare(b.row.event_id));
+    const members = [...g].sort((a, b) => compareText(a.row.event_id, b.row.event_id));
     const days = [...new Set(members.map((d) => d.row.event_date!))].sort();
     return {
       members,
@@ -103,11 +104,11 @@ export function clusterEvents(rows: readonly EventRow[], related: PlaceRelation 
   });
   drafts.sort(
     (a, b) =>
-      (a.row.first_date ?? "").localeCompare(b.row.first_date ?? "") ||
-      a.row.event_type.localeCompare(b.row.event_type) ||
-      a.row.sub_event_type.localeCompare(b.row.sub_event_type) ||
-      (a.row.location_id ?? "").localeCompare(b.row.location_id ?? "") ||
-      a.members[0]!.row.event_id.localeCompare(b.members[0]!.row.event_id),
+      compareText((a.row.first_date ?? ""), b.row.first_date ?? "") ||
+      compareText(a.row.event_type, b.row.event_type) ||
+      compareText(a.row.sub_event_type, b.row.sub_event_type) ||
+      compareText((a.row.location_id ?? ""), b.row.location_id ?? "") ||
+      compareText(a.members[0]!.row.event_id, b.members[0]!.row.event_id),
   );
   const clusters: EventClusterRow[] = [];
   const clusterOf = new Map<string, string>();

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { FigureClaimRow, FigureRow } from "../../schemas/tables.js";
 import { loadLexicon, word } from "../lexicon.js";
 import type { PlaceRelation } from "./event-clusters.js";
+import { compareText } from "../doc.js";
 
 export type Period = { start: string | null; end: string | null };
 export type ClaimOptions = {
@@ -77,25 +78,35 @@ export function groupFigureClaims(rows: readonly FigureRow[], options: ClaimOpti
   const items: Item[] = rows
     .filter((r) => r.value !== null || r.low !== null || r.high !== null)
     .map((row) => ({ row, group: countedGroup(row.counted), period: row.date_id && options.periodOf ? days(options.periodOf(row.date_id)) : null }))
-    .sort((a, b) => a.row.category.localeCompare(b.row.category) || a.row.figure_id.localeCompare(b.row.figure_id));
+    .sort((a, b) => compareText(a.row.category, b.row.category) || compareText(a.row.figure_id, b.row.figure_id));
   // complete linkage, greedily in id order: a figure joins the first group it fits with every member
   // of, so a figure with no place cannot bridge "Old City" fighters and "Raqqa" fighters
+  // groups are looked up among those of the same category and unit only (compatible()
+  // requires both), so a large corpus does not compare every figure with every group
   const groups: Item[][] = [];
+  const byKind = new Map<string, Item[][]>();
   for (const it of items) {
-    const home = groups.find((g) => g[0]!.row.category === it.row.category && g.every((m) => compatible(m, it, related)));
+    const kind = `${it.row.category}\u0000${it.row.unit}`;
+    const candidates = byKind.get(kind) ?? [];
+    const home = candidates.find((g) => g.every((m) => compatible(m, it, related)));
     if (home) home.push(it);
-    else groups.push([it]);
+    else {
+      const g = [it];
+      groups.push(g);
+      candidates.push(g);
+      byKind.set(kind, candidates);
+    }
   }
   const claims = groups
     .filter((g) => new Set(g.map((it) => it.row.source_id)).size >= 2)
-    .map((g) => [...g].sort((a, b) => a.row.figure_id.localeCompare(b.row.figure_id)));
+    .map((g) => [...g].sort((a, b) => compareText(a.row.figure_id, b.row.figure_id)));
   const first = (g: Item[], pick: (r: FigureRow) => string | null) => g.map((it) => pick(it.row)).find((v) => v !== null) ?? "";
   claims.sort(
     (a, b) =>
-      a[0]!.row.category.localeCompare(b[0]!.row.category) ||
-      first(a, (r) => r.actor_id).localeCompare(first(b, (r) => r.actor_id)) ||
-      first(a, (r) => r.location_id).localeCompare(first(b, (r) => r.location_id)) ||
-      a[0]!.row.figure_id.localeCompare(b[0]!.row.figure_id),
+      compareText(a[0]!.row.category, b[0]!.row.category) ||
+      compareText(first(a, (r) => r.actor_id), first(b, (r) => r.actor_id)) ||
+      compareText(first(a, (r) => r.location_id), first(b, (r) => r.location_id)) ||
+      compareText(a[0]!.row.figure_id, b[0]!.row.figure_id),
   );
   const out: FigureClaimRow[] = [];
   claims.forEach((g, n) => {
