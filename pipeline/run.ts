@@ -21,12 +21,11 @@ import { listInputs } from "./read/list-inputs.js";
 import { readManifest, type Manifest } from "./read/manifest.js";
 import { Rejects } from "./rejects.js";
 import type { Period } from "./resolve/figure-claims.js";
-import { resolveCorpus } from "./resolve/index.js";
+import { eventSummary, figureSummary, resolveCorpus, type EventSummary, type FigureSummary } from "./resolve/index.js";
 import type { DocRows, EntitySummary } from "./rows.js";
 import { DatasetWriter } from "./write/dataset-writer.js";
 import { readLinesSync } from "./write/read-lines.js";
 import { boilerplate, entities, eventClusters, events, figureClaims, figures, mentions, dates, rejects as rejectsTable, sentences, sources } from "../schemas/tables.js";
-import type { EventRow, FigureRow } from "../schemas/tables.js";
 
 export type RunOptions = {
   input: string;
@@ -89,8 +88,8 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   const spill = join(tmp, ".rows.jsonl");
   const spillFd = openSync(spill, "w");
   const summaries: EntitySummary[] = [];
-  const eventRows: EventRow[] = [];
-  const figureRows: FigureRow[] = [];
+  const eventRows: EventSummary[] = [];
+  const figureRows: FigureSummary[] = [];
   const periods = new Map<string, Period>();
   const seenIds = new Map<string, string>();
   const usedManifest = new Set<string>();
@@ -125,8 +124,8 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
       mkdirSync(join(tmp, "text"), { recursive: true });
       writeFileSync(join(tmp, "text", `${task.sourceId}.txt`), result.extractedText);
     }
-    for (const e of rows.events) eventRows.push({ ...e, text: "" });
-    for (const fg of rows.figures) figureRows.push({ ...fg, text: "" });
+    for (const e of rows.events) eventRows.push(eventSummary(e));
+    for (const fg of rows.figures) figureRows.push(figureSummary(fg));
     const figureDates = new Set(rows.figures.map((fg) => fg.date_id));
     for (const d of rows.dates) if (figureDates.has(d.date_id)) periods.set(d.date_id, { start: d.start_date, end: d.end_date });
     writeSync(spillFd, JSON.stringify(rows) + "\n");

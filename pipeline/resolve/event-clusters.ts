@@ -39,7 +39,13 @@ function dayNumber(iso: string): number {
   return Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 }
 
-type Dated = { row: EventRow; from: number; to: number };
+/** The fields clustering reads: the runner keeps only these in memory for a large corpus. */
+export type ClusterInput = Pick<
+  EventRow,
+  "event_id" | "source_id" | "event_type" | "sub_event_type" | "actor1_id" | "location_id" | "event_date" | "event_date_end" | "date_precision" | "certainty"
+>;
+
+type Dated = { row: ClusterInput; from: number; to: number };
 
 function compatible(a: Dated, b: Dated, related: PlaceRelation): boolean {
   if (a.from - b.to > MAX_GAP_DAYS || b.from - a.to > MAX_GAP_DAYS) return false;
@@ -61,7 +67,7 @@ function mode(values: readonly (string | null)[]): string | null {
   return best;
 }
 
-export function clusterEvents(rows: readonly EventRow[], related: PlaceRelation = sameId): { clusters: EventClusterRow[]; clusterOf: Map<string, string> } {
+export function clusterEvents(rows: readonly ClusterInput[], related: PlaceRelation = sameId): { clusters: EventClusterRow[]; clusterOf: Map<string, string> } {
   const dated: Dated[] = [];
   for (const row of rows) {
     if (row.certainty === "expected" || row.event_date === null || !FINE_PRECISION.has(row.date_precision ?? "")) continue;

@@ -54,7 +54,13 @@ function days(p: Period | null): [number, number] | null {
   return [from, to];
 }
 
-type Item = { row: FigureRow; group: string | null; period: [number, number] | null };
+/** The fields grouping reads: the runner keeps only these in memory for a large corpus. */
+export type ClaimInput = Pick<
+  FigureRow,
+  "figure_id" | "source_id" | "category" | "unit" | "counted" | "actor_id" | "location_id" | "date_id" | "value" | "low" | "high" | "attributed_to"
+>;
+
+type Item = { row: ClaimInput; group: string | null; period: [number, number] | null };
 
 function compatible(a: Item, b: Item, related: PlaceRelation): boolean {
   if (a.row.unit !== b.row.unit) return false;
@@ -73,7 +79,7 @@ function compatible(a: Item, b: Item, related: PlaceRelation): boolean {
   return true;
 }
 
-export function groupFigureClaims(rows: readonly FigureRow[], options: ClaimOptions = {}): FigureClaimRow[] {
+export function groupFigureClaims(rows: readonly ClaimInput[], options: ClaimOptions = {}): FigureClaimRow[] {
   const related = options.related ?? ((a: string, b: string) => a === b);
   const items: Item[] = rows
     .filter((r) => r.value !== null || r.low !== null || r.high !== null)
@@ -100,7 +106,7 @@ export function groupFigureClaims(rows: readonly FigureRow[], options: ClaimOpti
   const claims = groups
     .filter((g) => new Set(g.map((it) => it.row.source_id)).size >= 2)
     .map((g) => [...g].sort((a, b) => compareText(a.row.figure_id, b.row.figure_id)));
-  const first = (g: Item[], pick: (r: FigureRow) => string | null) => g.map((it) => pick(it.row)).find((v) => v !== null) ?? "";
+  const first = (g: Item[], pick: (r: ClaimInput) => string | null) => g.map((it) => pick(it.row)).find((v) => v !== null) ?? "";
   claims.sort(
     (a, b) =>
       compareText(a[0]!.row.category, b[0]!.row.category) ||

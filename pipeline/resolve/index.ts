@@ -5,10 +5,26 @@
  * whole documents, so memory grows with entities and events, not with text.
  */
 import type { EntityRow, EventClusterRow, EventRow, FigureClaimRow, FigureRow } from "../../schemas/tables.js";
+
+/** The part of an event row that resolve reads, with entity keys still document-local. */
+export type EventSummary = ClusterInput;
+/** The part of a figure row that resolve reads, with entity keys still document-local. */
+export type FigureSummary = ClaimInput;
+
+/** Keep only what resolve reads: a corpus holds hundreds of thousands of these. */
+export function eventSummary(e: EventRow): EventSummary {
+  const { event_id, source_id, event_type, sub_event_type, actor1_id, location_id, event_date, event_date_end, date_precision, certainty } = e;
+  return { event_id, source_id, event_type, sub_event_type, actor1_id, location_id, event_date, event_date_end, date_precision, certainty };
+}
+
+export function figureSummary(f: FigureRow): FigureSummary {
+  const { figure_id, source_id, category, unit, counted, actor_id, location_id, date_id, value, low, high, attributed_to } = f;
+  return { figure_id, source_id, category, unit, counted, actor_id, location_id, date_id, value, low, high, attributed_to };
+}
 import type { EntitySummary } from "../rows.js";
 import { resolveEntities } from "./entities.js";
-import { clusterEvents, placeRelationFromNames } from "./event-clusters.js";
-import { groupFigureClaims, type Period } from "./figure-claims.js";
+import { clusterEvents, placeRelationFromNames, type ClusterInput } from "./event-clusters.js";
+import { groupFigureClaims, type ClaimInput, type Period } from "./figure-claims.js";
 
 export type Resolved = {
   entities: EntityRow[];
@@ -24,19 +40,13 @@ export type Resolved = {
  */
 export function resolveCorpus(
   summaries: readonly EntitySummary[],
-  events: readonly EventRow[],
-  figures: readonly FigureRow[],
+  events: readonly EventSummary[],
+  figures: readonly FigureSummary[],
   periods: ReadonlyMap<string, Period> = new Map(),
 ): Resolved {
   const ents = resolveEntities(summaries);
   const id = (sourceId: string, key: string | null) => (key === null ? null : ents.idOf(sourceId, key));
-  const resolvedEvents = events.map((e) => ({
-    ...e,
-    actor1_id: id(e.source_id, e.actor1_id),
-    actor2_id: id(e.source_id, e.actor2_id),
-    location_id: id(e.source_id, e.location_id),
-    attributed_to: id(e.source_id, e.attributed_to),
-  }));
+  const resolvedEvents = events.map((e) => ({ ...e, actor1_id: id(e.source_id, e.actor1_id), location_id: id(e.source_id, e.location_id) }));
   const resolvedFigures = figures.map((f) => ({
     ...f,
     actor_id: id(f.source_id, f.actor_id),
