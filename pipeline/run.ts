@@ -91,6 +91,7 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   const eventRows: EventSummary[] = [];
   const figureRows: FigureSummary[] = [];
   const periods = new Map<string, Period>();
+  const interned = new Map<string, string>();
   const seenIds = new Map<string, string>();
   const usedManifest = new Set<string>();
   let bytes = 0;
@@ -119,13 +120,13 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
       continue;
     }
     const rows = result.rows;
-    summaries.push(result.summary);
+    summaries.push(internSummary(result.summary, interned));
     if (result.extractedText !== null) {
       mkdirSync(join(tmp, "text"), { recursive: true });
       writeFileSync(join(tmp, "text", `${task.sourceId}.txt`), result.extractedText);
     }
-    for (const e of rows.events) eventRows.push(eventSummary(e));
-    for (const fg of rows.figures) figureRows.push(figureSummary(fg));
+    for (const e of rows.events) eventRows.push(internFields(eventSummary(e), interned));
+    for (const fg of rows.figures) figureRows.push(internFields(figureSummary(fg), interned));
     const figureDates = new Set(rows.figures.map((fg) => fg.date_id));
     for (const d of rows.dates) if (figureDates.has(d.date_id)) periods.set(d.date_id, { start: d.start_date, end: d.end_date });
     writeSync(spillFd, JSON.stringify(rows) + "\n");
@@ -169,6 +170,47 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   writer.write(rejectsTable, rejects.rows(), "(rejects)");
   writer.close();
   return { documents: summaries.length, rows: Object.fromEntries(writer.counts), rejects: rejects.size, bytes };
+}
+
+/**
+ * Summaries arrive from worker threads as fresh copies, yet a corpus names the same
+ * entities thousands of times: one shared instance of each string keeps the main
+ * thread's memory proportional to distinct names, not to mentions.
+ */
+function internSummary(s: EntitySummary, table: Map<string, string>): EntitySummary {
+  const one = (x: string) => {
+    const hit = table.get(x);
+    if (hit !== undefined) return hit;
+    table.set(x, x);
+    return x;
+  };
+  const many = (xs: string[]) => xs.map(one);
+  return {
+    sourceId: s.sourceId,
+    entities: s.entities.map((e) => ({
+      key: one(e.key),
+      type: e.type,
+      subtype: e.subtype === null ? null : one(e.subtype),
+      name: one(e.name),
+      aliases: many(e.aliases),
+      lexiconId: e.lexiconId === null ? null : one(e.lexiconId),
+      roles: many(e.roles),
+      affiliations: many(e.affiliations),
+    })),
+    mentions: s.mentions.map((m) => ({ entityKey: one(m.entityKey) })),
+  };
+}
+
+/** The same for a flat row's repeated values (types, keys, sources); unique ids are left as they are. */
+function internFields<T extends object>(row: T, table: Map<string, string>): T {
+  const out = { ...row } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(out)) {
+    if (typeof v !== "string" || k === "event_id" || k === "figure_id" || k === "date_id") continue;
+    const hit = table.get(v);
+    if (hit !== undefined) out[k] = hit;
+    else table.set(v, v);
+  }
+  return out as T;
 }
 
 function defaultJobs(): number {
