@@ -1,21 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createDoc } from "../../pipeline/create-doc.js";
 import { dates } from "../../pipeline/dates/index.js";
-import type { Doc, Line, SourceMeta, TimeExpression } from "../../pipeline/doc.js";
+import type { Doc, SourceMeta, TimeExpression } from "../../pipeline/doc.js";
 import { segment } from "../../pipeline/segment/index.js";
+import { bodyLines } from "../helpers/body-lines.js";
 
 /** Every paragraph is a body line (clean is not under test); "#" lines are boilerplate. */
 function run(text: string, published: string | null, precision: SourceMeta["publishedDatePrecision"] = "day"): TimeExpression[] {
   const base = createDoc({ sourceId: "t", path: "t.txt", text });
-  const lines: Line[] = [];
-  let u16 = 0;
-  text.split("\n").forEach((raw, i) => {
-    const span = base.index.span(u16, u16 + raw.length);
-    const blank = raw.trim() === "";
-    const boiler = raw.startsWith("#");
-    lines.push({ ...span, line: i + 1, text: raw, boilerplate: boiler ? "navigation" : null, role: blank ? "blank" : boiler ? "boilerplate" : "body" });
-    u16 += raw.length + 1;
-  });
+  const lines = bodyLines(base, text);
   const doc: Doc = {
     ...base,
     lines,

@@ -1,21 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createDoc } from "../../pipeline/create-doc.js";
-import type { Doc, DocEntity, Line, Mention } from "../../pipeline/doc.js";
+import type { Doc, DocEntity, Mention } from "../../pipeline/doc.js";
 import { entities } from "../../pipeline/entities/index.js";
 import { segment } from "../../pipeline/segment/index.js";
+import { bodyLines } from "../helpers/body-lines.js";
 
 /** Every line is a body line (clean is not under test); "#" lines are boilerplate. */
 function run(text: string): Doc {
   const base = createDoc({ sourceId: "t", path: "t.txt", text });
-  const lines: Line[] = [];
-  let u16 = 0;
-  text.split("\n").forEach((raw, i) => {
-    const span = base.index.span(u16, u16 + raw.length);
-    const blank = raw.trim() === "";
-    const boiler = raw.startsWith("#");
-    lines.push({ ...span, line: i + 1, text: raw, boilerplate: boiler ? "navigation" : null, role: blank ? "blank" : boiler ? "boilerplate" : "body" });
-    u16 += raw.length + 1;
-  });
+  const lines = bodyLines(base, text);
   return entities.run(segment.run({ ...base, lines }, { options: {} }), { options: {} });
 }
 

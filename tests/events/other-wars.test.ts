@@ -4,28 +4,11 @@
  * tests exercise the attribution and events stages only.
  */
 import { describe, expect, it } from "vitest";
-import { attribution } from "../../pipeline/attribution/index.js";
-import type { Doc, EventMention, Figure, TimeExpression } from "../../pipeline/doc.js";
-import { events } from "../../pipeline/events/index.js";
-import { segmented, spanOf, withMentions, type MentionSpec } from "../attribution/helpers.js";
+import type { EventMention } from "../../pipeline/doc.js";
+import type { MentionSpec } from "../attribution/helpers.js";
+import { runEvents } from "./run-events.js";
 
-type DateSpec = { text: string; value: string };
-
-function run(text: string, mentions: MentionSpec[], dateSpecs: DateSpec[] = [], killed: { text: string; value: number }[] = []): { doc: Doc; evs: EventMention[] } {
-  let doc = withMentions(segmented(text), mentions);
-  const sentenceOf = (start: number) => doc.sentences.find((s) => s.start <= start && start < s.end)!.id;
-  const dates: TimeExpression[] = dateSpecs.map((d, i) => {
-    const span = spanOf(doc, d.text);
-    return { ...span, id: `t-d${i + 1}`, sentenceId: sentenceOf(span.start), text: d.text, value: d.value, startDate: d.value, endDate: d.value, precision: "day", anchor: "published_date" };
-  });
-  const figures: Figure[] = killed.map((f, i) => {
-    const span = spanOf(doc, f.text);
-    return { ...span, id: `t-f${i + 1}`, sentenceId: sentenceOf(span.start), text: f.text, value: f.value, low: null, high: null, qualifier: "exact", unit: "person", counted: null, category: "killed", actorKey: null, locationKey: null, dateId: null, attributedToKey: null };
-  });
-  doc = attribution.run({ ...doc, dates, figures }, { options: {} });
-  const out = events.run(doc, { options: {} });
-  return { doc: out, evs: out.events };
-}
+const run = runEvents;
 
 const coded = (e: EventMention) => [e.trigger, e.eventType, e.subEventType];
 const REUTERS: MentionSpec = { text: "Reuters", type: "ORG", subtype: "media", key: "ORG:reuters" };
