@@ -8,14 +8,17 @@ import { z } from "zod";
 import { loadLexicon } from "../lexicon.js";
 import { compareText } from "../doc.js";
 
+// the shared calendar lexicon; headers and captions spell weekdays out, so their
+// abbreviations ("sat", "wed") are left out here, and weekdays are numbered as
+// Date.getUTCDay() numbers them (Sunday 0) rather than ISO's Sunday 7
 const calendar = loadLexicon(
   import.meta.url,
-  "calendar-words.json",
-  z.object({ word: z.string().min(1), kind: z.enum(["month", "weekday"]), value: z.number().int() }),
+  "../lexicons/calendar-words.json",
+  z.object({ word: z.string().min(1), kind: z.enum(["month", "weekday"]), value: z.number().int(), abbreviation: z.boolean() }),
   (e) => e.word,
 );
 const MONTHS = new Map(calendar.filter((e) => e.kind === "month").map((e) => [e.word, e.value]));
-const WEEKDAYS = new Map(calendar.filter((e) => e.kind === "weekday").map((e) => [e.word, e.value]));
+const WEEKDAYS = new Map(calendar.filter((e) => e.kind === "weekday" && !e.abbreviation).map((e) => [e.word, e.value % 7]));
 
 const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length || compareText(a, b)).join("|");
 const WEEKDAY_ALT = [...WEEKDAYS.keys()].join("|");

@@ -15,7 +15,7 @@ const calendarEntry = z.object({
 const numberEntry = z.object({ word: z.string().min(1), value: z.number().int().min(1), ordinal: z.boolean() });
 const cueEntry = z.object({ word: z.string().min(1), kind: z.enum(["approximator", "future", "event"]) });
 
-const calendar = loadLexicon(import.meta.url, "calendar-words.json", calendarEntry, (e) => e.word);
+const calendar = loadLexicon(import.meta.url, "../lexicons/calendar-words.json", calendarEntry, (e) => e.word);
 const numbers = loadLexicon(import.meta.url, "number-words.json", numberEntry, (e) => e.word);
 const cues = loadLexicon(import.meta.url, "time-cues.json", cueEntry, (e) => e.word);
 

@@ -23,8 +23,11 @@ const TITLES = new Set(abbreviations.filter((e) => e.kind === "title").map((e) =
 // "at 10 a.m. Tuesday", "at 6 a.m. ET": a day, a month or a time zone named after a time
 // belongs to the same sentence
 const TIME_ZONES = new Set(loadLexicon(import.meta.url, "time-zones.json", word));
+// month names (with their abbreviations) and spelled-out weekdays
 const CALENDAR = new Set(
-  loadLexicon(import.meta.url, "../clean/calendar-words.json", z.object({ word, kind: z.string(), value: z.number() }), (e) => e.word).map((e) => e.word),
+  loadLexicon(import.meta.url, "../lexicons/calendar-words.json", z.object({ word, kind: z.string(), value: z.number(), abbreviation: z.boolean() }), (e) => e.word)
+    .filter((e) => e.kind === "month" || !e.abbreviation)
+    .map((e) => e.word),
 );
 
 export type SentenceSpan = { start: number; end: number };
