@@ -12,11 +12,15 @@ const calendarEntry = z.object({
   value: z.number().int().min(1).max(12),
   abbreviation: z.boolean(),
 });
-const numberEntry = z.object({ word: z.string().min(1), value: z.number().int().min(1), ordinal: z.boolean() });
+const numberEntry = z.object({ word: z.string().min(1), kind: z.string(), value: z.number() });
 const cueEntry = z.object({ word: z.string().min(1), kind: z.enum(["approximator", "future", "event"]) });
 
 const calendar = loadLexicon(import.meta.url, "../lexicons/calendar-words.json", calendarEntry, (e) => e.word);
-const numbers = loadLexicon(import.meta.url, "number-words.json", numberEntry, (e) => e.word);
+// the shared number words; a date needs only cardinals and ordinals from one to thirty
+// (compounds like "twenty-first" are composed below), never denominators like "quarter"
+const numbers = loadLexicon(import.meta.url, "../lexicons/number-words.json", numberEntry, (e) => e.word.toLowerCase())
+  .filter((n) => ["unit", "teen", "tens", "ordinal"].includes(n.kind) && n.value >= 1 && n.value <= 30)
+  .map((n) => ({ word: n.word, value: n.value, ordinal: n.kind === "ordinal" }));
 const cues = loadLexicon(import.meta.url, "time-cues.json", cueEntry, (e) => e.word);
 
 const byLength = (a: string, b: string) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);

@@ -1,21 +1,29 @@
 /**
- * English number words as data (number-words.json) and the lexeme stream the
+ * English number words as data (pipeline/lexicons/number-words.json) and the lexeme stream the
  * word-number grammar walks. Kept apart from the grammar so the grammar reads as rules.
  */
 import { z } from "zod";
 import { loadLexicon, word } from "../lexicon.js";
 
-export type WordKind = "unit" | "teen" | "tens" | "hundred" | "magnitude" | "dozen" | "ordinal" | "ordinals";
+const KINDS = ["unit", "teen", "tens", "hundred", "magnitude", "dozen", "ordinal", "ordinals", "fraction", "fractions"] as const;
+export type WordKind = (typeof KINDS)[number];
 
-const entry = z.object({
-  word,
-  kind: z.enum(["unit", "teen", "tens", "hundred", "magnitude", "dozen", "ordinal", "ordinals"]),
-  value: z.number(),
-});
+const entry = z.object({ word, kind: z.enum(KINDS), value: z.number() });
 
+// shared with the dates stage, which reads the ordinals as days of the month
 const WORDS = new Map<string, { kind: WordKind; value: number }>(
-  loadLexicon(import.meta.url, "number-words.json", entry, (e) => e.word.toLowerCase()).map((e) => [e.word.toLowerCase(), e]),
+  loadLexicon(import.meta.url, "../lexicons/number-words.json", entry, (e) => e.word.toLowerCase()).map((e) => [e.word.toLowerCase(), e]),
 );
+
+/** A word that can name a fraction's denominator: "fifth(s)", "quarter(s)". */
+export function isDenominator(kind: WordKind): boolean {
+  return kind === "ordinal" || kind === "ordinals" || kind === "fraction" || kind === "fractions";
+}
+
+/** The plural form of a denominator: "fifths", "quarters". */
+export function isPluralDenominator(kind: WordKind): boolean {
+  return kind === "ordinals" || kind === "fractions";
+}
 
 /** Every number word, lower-case. */
 export const NUMBER_WORDS: readonly string[] = [...WORDS.keys()];

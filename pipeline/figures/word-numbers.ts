@@ -6,7 +6,7 @@
  * Every function takes the lexeme index to start at and returns the value and the
  * index just past the last lexeme used, or null; none of them reads past a line end.
  */
-import { type Lexeme, numberWord } from "./number-words.js";
+import { isDenominator, isPluralDenominator, type Lexeme, numberWord } from "./number-words.js";
 
 export type Parsed = { value: number; end: number };
 
@@ -145,15 +145,15 @@ function parseDenominator(text: string, lex: readonly Lexeme[], i: number): (Par
   if (l.lower === "half" || l.lower === "halves") return { value: 2, end: i + 1, plural: l.lower === "halves" };
   const w = numberWord(l.lower);
   // "first" and "second" alone are ordinals ("a first class seat"), not denominators
-  if (w && (w.kind === "ordinal" || w.kind === "ordinals")) return w.value < 3 ? null : { value: w.value, end: i + 1, plural: w.kind === "ordinals" };
+  if (w && isDenominator(w.kind)) return w.value < 3 ? null : { value: w.value, end: i + 1, plural: isPluralDenominator(w.kind) };
   const prefix = parseCardinal(text, lex, i);
   if (!prefix) return null;
   let k = joined(text, lex, prefix.end);
   if (k !== null && lex[k]!.lower === "and") k = joined(text, lex, k + 1);
   const o = k === null ? undefined : numberWord(lex[k]!.lower);
-  if (!o || (o.kind !== "ordinal" && o.kind !== "ordinals")) return null;
+  if (!o || !isDenominator(o.kind)) return null;
   const value = o.value >= 100 ? prefix.value * o.value : prefix.value + o.value;
-  return { value, end: k! + 1, plural: o.kind === "ordinals" };
+  return { value, end: k! + 1, plural: isPluralDenominator(o.kind) };
 }
 
 /** numerator + denominator, with singular/plural agreement ("one fifth", "three fifths"). */
