@@ -23,6 +23,11 @@ const phrases = loadLexicon(
 
 const AGENCIES = new Set(loadLexicon(import.meta.url, "news-agencies.json", word).map((a) => a.toLowerCase()));
 
+/** A news or photo agency's name ("Reuters", "AFP"): a credit, never the outlet of the page. */
+export function isNewsAgency(name: string): boolean {
+  return AGENCIES.has(name.toLowerCase());
+}
+
 /** A `contains` phrase only counts in a short line: a long paragraph may quote "click here". */
 const CONTAINS_MAX_WORDS = 40;
 const PREFIX_MAX_WORDS = 12;

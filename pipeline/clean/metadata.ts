@@ -5,12 +5,11 @@
  * in captions or at the end are contributors, not the outlet, so they are never taken.
  */
 import { loadLexicon, word } from "../lexicon.js";
-import { bylineAuthor, headerMeta } from "./line-rules.js";
+import { bylineAuthor, headerMeta, isNewsAgency } from "./line-rules.js";
 import type { LineShape } from "./lines.js";
 import type { Layout } from "./layout.js";
 
 const OUTLET_CUES = loadLexicon(import.meta.url, "outlet-cues.json", word, (e) => e).map((p) => new RegExp(p, "iu"));
-const AGENCIES = new Set(loadLexicon(import.meta.url, "news-agencies.json", word).map((a) => a.toLowerCase()));
 const TRIM_RE = /^[\s"'“”‘’]+|[\s"'“”‘’.,!?:;]+$/gu;
 
 /** "South front" → "South Front": a masthead line is a name, written in title case. */
@@ -24,7 +23,7 @@ export function findOutlet(shapes: LineShape[], lay: Layout): string | null {
     for (const re of OUTLET_CUES) {
       const m = re.exec(shapes[i]!.norm);
       const name = m?.[1]?.replace(TRIM_RE, "");
-      if (name && /^\p{Lu}|^the\s/iu.test(name) && !/^(?:us|me|the author|this site)$/iu.test(name) && !AGENCIES.has(name.toLowerCase())) {
+      if (name && /^\p{Lu}|^the\s/iu.test(name) && !/^(?:us|me|the author|this site)$/iu.test(name) && !isNewsAgency(name)) {
         return name;
       }
     }
@@ -32,7 +31,7 @@ export function findOutlet(shapes: LineShape[], lay: Layout): string | null {
   if (lay.masthead !== null) {
     // "BBC News, Kyiv": the part after a comma or bar is a place or a section
     const name = shapes[lay.masthead]!.norm.split(/\s*[,|]\s*/u)[0]!.replace(TRIM_RE, "");
-    if (!AGENCIES.has(name.toLowerCase())) return titleCase(name);
+    if (!isNewsAgency(name)) return titleCase(name);
   }
   return null;
 }
