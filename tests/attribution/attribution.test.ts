@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { attribution } from "../../pipeline/attribution/index.js";
-import type { Doc } from "../../pipeline/doc.js";
 import { attributionForSpan } from "../../pipeline/link.js";
-import { segmented, spanOf, withMentions, type MentionSpec } from "./helpers.js";
+import { runAttribution as run, sliceOf as slice, spanOf } from "./helpers.js";
 
-const run = (text: string, mentions: MentionSpec[] = []): Doc => attribution.run(withMentions(segmented(text), mentions), { options: {} });
-const slice = (d: Doc, s: { start: number; end: number }) => d.index.slice(s.start, s.end);
 
 describe("attribution: cues and speakers", () => {
   it("reads a trailing 'according to' with a media speaker, in code points", () => {

@@ -1,19 +1,14 @@
 /** Build a segmented Doc and hand-made entity mentions for attribution and events tests. */
+import { attribution } from "../../pipeline/attribution/index.js";
 import { createDoc } from "../../pipeline/create-doc.js";
-import type { Doc, DocEntity, EntityType, Line, Mention } from "../../pipeline/doc.js";
+import type { Doc, DocEntity, EntityType, Mention } from "../../pipeline/doc.js";
 import { segment } from "../../pipeline/segment/index.js";
+import { bodyLines } from "../helpers/body-lines.js";
 
 /** One body line per "\n"-separated paragraph, segmented by the real segment stage. */
 export function segmented(text: string, sourceId = "t"): Doc {
   const base = createDoc({ sourceId, path: `${sourceId}.txt`, text });
-  const lines: Line[] = [];
-  let u16 = 0;
-  text.split("\n").forEach((raw, i) => {
-    const span = base.index.span(u16, u16 + raw.length);
-    lines.push({ ...span, line: i + 1, text: raw, boilerplate: null, role: raw.trim() === "" ? "blank" : "body" });
-    u16 += raw.length + 1;
-  });
-  return segment.run({ ...base, lines }, { options: {} });
+  return segment.run({ ...base, lines: bodyLines(base, text) }, { options: {} });
 }
 
 export type MentionSpec = { text: string; type: EntityType; subtype?: string | null; key?: string; occurrence?: number; roles?: string[] };
@@ -44,4 +39,14 @@ export function spanOf(doc: Doc, needle: string, occurrence = 1): { start: numbe
   for (let k = 0; k < occurrence; k++) at = doc.text.indexOf(needle, at + 1);
   if (at < 0) throw new Error(`not found: ${needle}`);
   return doc.index.span(at, at + needle.length);
+}
+
+/** The attribution stage on a segmented text with hand-given mentions. */
+export function runAttribution(text: string, mentions: MentionSpec[] = []): Doc {
+  return attribution.run(withMentions(segmented(text), mentions), { options: {} });
+}
+
+/** The text of a code-point span. */
+export function sliceOf(d: Doc, s: { start: number; end: number }): string {
+  return d.index.slice(s.start, s.end);
 }

@@ -1,11 +1,7 @@
 /** Speakers in wire copy from other wars: armed groups referred back to, medical sources, party ministries. */
 import { describe, expect, it } from "vitest";
-import { attribution } from "../../pipeline/attribution/index.js";
-import type { Doc } from "../../pipeline/doc.js";
-import { segmented, withMentions, type MentionSpec } from "./helpers.js";
+import { runAttribution as run, sliceOf as slice } from "./helpers.js";
 
-const run = (text: string, mentions: MentionSpec[] = []): Doc => attribution.run(withMentions(segmented(text), mentions), { options: {} });
-const slice = (d: Doc, s: { start: number; end: number }) => d.index.slice(s.start, s.end);
 
 describe("attribution: other wars", () => {
   it("😀 'the group said in a statement' refers back to the armed group named before, a party", () => {
