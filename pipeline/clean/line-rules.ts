@@ -51,7 +51,12 @@ function widgetReason(shape: LineShape): string | null {
 // "…in Mosul, Iraq.Erik De Castro / Reuters", "Ahmad Al-Rubaye / AFP - Getty Images",
 // "REUTERS/Khalid al-Mousily": a run of capitalised names, a slash, a run of capitalised names,
 // at the very end of the line. Particles (al-, de, bin) may be lower case.
-const NAME = String.raw`(?:\p{Lu}[\p{L}'’.&-]*|(?:al|el|de|da|du|van|von|bin|ibn|le|la)(?:-\p{Lu}[\p{L}'’-]*)?)`;
+// the name particles entities reads too (pipeline/lexicons/name-particles.json)
+const PARTICLES = loadLexicon(import.meta.url, "../lexicons/name-particles.json", word)
+  .map((w) => w.toLowerCase())
+  .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
+  .join("|");
+const NAME = String.raw`(?:\p{Lu}[\p{L}'’.&-]*|(?:${PARTICLES})(?:-\p{Lu}[\p{L}'’-]*)?)`;
 const NAMES = String.raw`\p{Lu}[\p{L}'’.&-]*(?:(?:\s+|\s*[-–]\s*)${NAME}){0,5}`;
 const CREDIT_RE = new RegExp(String.raw`(?:^|\s|[.!?])${NAMES}\s*\/\s*${NAMES}\s*$`, "u");
 

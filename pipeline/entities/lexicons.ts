@@ -48,7 +48,7 @@ export const forceNouns = loadLexicon(url, "force-nouns.json", forceEntry, byLow
 export const genericForces = loadLexicon(url, "generic-forces.json", genericForceEntry, byLower((e) => e.phrase));
 export const anaphoricHeads = loadLexicon(url, "anaphoric-heads.json", word);
 export const extraPlaces = loadLexicon(url, "places.json", placeEntry, byLower((e) => e.name));
-export const nameParticles = new Set(loadLexicon(url, "name-particles.json", word).map((w) => w.toLowerCase()));
+export const nameParticles = new Set(loadLexicon(url, "../lexicons/name-particles.json", word).map((w) => w.toLowerCase()));
 export const stopCapitalized = new Set(loadLexicon(url, "stop-capitalized.json", word).map((w) => w.toLowerCase()));
 /** given names across languages (generated + hand-kept), lower-case: evidence that a run is a person */
 export const givenNames = new Set(

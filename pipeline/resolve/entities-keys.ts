@@ -22,7 +22,7 @@ const genericNames = new Set(
 export function isGenericName(name: string): boolean {
   return genericNames.has(name.toLowerCase());
 }
-const particles = new Set(loadLexicon(import.meta.url, "../entities/name-particles.json", word).map((w) => w.toLowerCase()));
+const particles = new Set(loadLexicon(import.meta.url, "../lexicons/name-particles.json", word).map((w) => w.toLowerCase()));
 
 function fold(s: string): string {
   return s
