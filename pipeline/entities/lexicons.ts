@@ -43,9 +43,9 @@ export const titles = loadLexicon(url, "titles.json", titleEntry, byLower((e) =>
 export const knownEntities = loadLexicon(url, "known-entities.json", knownEntry, (e) => e.id);
 export const orgHeads = loadLexicon(url, "org-heads.json", orgHeadEntry, byLower((e) => e.head));
 export const placeHeads = loadLexicon(url, "place-heads.json", placeHeadEntry, (e) => `${e.position}:${e.head.toLowerCase()}`);
-export const demonyms = loadLexicon(url, "demonyms.json", demonymEntry, byLower((e) => e.demonym));
+export const demonyms = loadLexicon(url, "../lexicons/demonyms.json", demonymEntry, byLower((e) => e.demonym));
 export const forceNouns = loadLexicon(url, "force-nouns.json", forceEntry, byLower((e) => e.noun));
-export const genericForces = loadLexicon(url, "generic-forces.json", genericForceEntry, byLower((e) => e.phrase));
+export const genericForces = loadLexicon(url, "../lexicons/generic-forces.json", genericForceEntry, byLower((e) => e.phrase));
 export const anaphoricHeads = loadLexicon(url, "anaphoric-heads.json", word);
 export const extraPlaces = loadLexicon(url, "places.json", placeEntry, byLower((e) => e.name));
 export const nameParticles = new Set(loadLexicon(url, "../lexicons/name-particles.json", word).map((w) => w.toLowerCase()));

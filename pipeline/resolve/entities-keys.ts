@@ -9,13 +9,13 @@ import { z } from "zod";
 import { loadLexicon, word } from "../lexicon.js";
 
 const demonyms = new Set(
-  loadLexicon(import.meta.url, "../entities/demonyms.json", z.object({ demonym: word, country: word.nullable() }), (e) =>
+  loadLexicon(import.meta.url, "../lexicons/demonyms.json", z.object({ demonym: word, country: word.nullable() }), (e) =>
     e.demonym.toLowerCase(),
   ).map((d) => d.demonym.toLowerCase()),
 );
 /** names that say which side but not which state ("Government Forces"): never merged across documents by name */
 const genericNames = new Set(
-  loadLexicon(import.meta.url, "../entities/generic-forces.json", z.object({ phrase: word, name: word, subtype: word }), (e) =>
+  loadLexicon(import.meta.url, "../lexicons/generic-forces.json", z.object({ phrase: word, name: word, subtype: word }), (e) =>
     e.phrase.toLowerCase(),
   ).map((g) => g.name.toLowerCase()),
 );
