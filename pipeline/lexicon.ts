@@ -10,7 +10,12 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
-const cache = new Map<string, unknown>();
+/**
+ * Cached per file AND per entry schema: two stages may read one shared file with
+ * different schemas, and zod drops the fields a schema does not name, so one
+ * reader's parse must never be handed to another.
+ */
+const cache = new Map<string, WeakMap<z.ZodType, unknown[]>>();
 
 /**
  * Load `<dir of callerUrl>/<file>` and validate each entry with `entry`.
@@ -24,7 +29,9 @@ export function loadLexicon<T>(
   keyOf: (e: T) => string = (e) => (typeof e === "string" ? e.toLowerCase() : JSON.stringify(e)),
 ): T[] {
   const path = join(dirname(fileURLToPath(callerUrl)), file);
-  const hit = cache.get(path);
+  const bySchema = cache.get(path) ?? new WeakMap<z.ZodType, unknown[]>();
+  cache.set(path, bySchema);
+  const hit = bySchema.get(entry);
   if (hit) return hit as T[];
   const raw = JSON.parse(readFileSync(path, "utf8")) as unknown;
   const shape = z.object({
@@ -46,7 +53,7 @@ export function loadLexicon<T>(
     if (prev !== undefined) throw new Error(`lexicon ${path}: entry ${i} duplicates entry ${prev} (${k})`);
     seen.set(k, i);
   });
-  cache.set(path, parsed.data.entries);
+  bySchema.set(entry, parsed.data.entries);
   return parsed.data.entries;
 }
 
