@@ -33,7 +33,6 @@ export function docRows(doc: Doc): DocRows {
   const sid = doc.sourceId;
   const boilerplateLines = doc.lines.filter((l) => l.boilerplate !== null);
   const chars_clean = doc.lines.reduce((n, l) => n + (l.boilerplate === null ? l.end - l.start : 0), 0);
-  const dateById = new Map(doc.dates.map((d) => [d.id, d]));
   return {
     sourceId: sid,
     path: doc.path,
@@ -133,7 +132,7 @@ export function docRows(doc: Doc): DocRows {
         date_id: e.dateId,
         event_date: e.eventDate,
         event_date_end: e.eventDateEnd,
-        date_precision: e.datePrecision ?? (e.dateId ? dateById.get(e.dateId)?.precision ?? null : null),
+        date_precision: e.datePrecision,
         fatalities: e.fatalities,
         attributed_to: e.attributedToKey,
         cluster_id: null,

@@ -91,6 +91,12 @@ describe("make dataset on the seeds", () => {
     }
   });
 
+  it("gives an event a date precision only where it gives a date", () => {
+    for (const e of readCsv(join(out1, "csv", "events.csv"))) {
+      expect(e.date_precision === "", `${e.event_id} precision "${e.date_precision}" with event_date "${e.event_date}"`).toBe(e.event_date === "");
+    }
+  });
+
   it("has unique primary keys and resolving foreign keys", () => {
     const data = new Map(TABLES.map((t) => [t.name, readCsv(join(out1, "csv", `${t.name}.csv`))]));
     for (const t of TABLES) {
