@@ -11,7 +11,8 @@ import { StageError, type Ctx, type ManifestEntry } from "./doc.js";
 import { stages } from "./index.js";
 import { decodeBytes } from "./read/decode.js";
 import { errorText } from "./read/list-inputs.js";
-import { docRows, entitySummary, type DocRows, type EntitySummary } from "./rows.js";
+import type { ResolveSummary } from "./resolve/index.js";
+import { docRows, resolveSummary } from "./rows.js";
 
 export type DocumentTask = { absPath: string; relPath: string; sourceId: string; manifest: ManifestEntry | null; maxBytes: number };
 
@@ -23,7 +24,11 @@ export type DocumentTask = { absPath: string; relPath: string; sourceId: string;
 export const DEFAULT_MAX_BYTES = 8_000_000;
 
 export type DocumentResult =
-  | { ok: true; bytes: number; rows: DocRows; summary: EntitySummary; extractedText: string | null }
+  /**
+   * `rowsJson` is the document's DocRows as JSON: made here, in the worker, so the runner only
+   * appends it to its spill file instead of copying and re-serializing every row.
+   */
+  | { ok: true; bytes: number; rowsJson: string; summary: ResolveSummary; extractedText: string | null }
   | { ok: false; bytes: number; stage: string; reason: string; detail: string };
 
 const ctx: Ctx = { options: {} };
@@ -59,5 +64,6 @@ export function processDocument(task: DocumentTask): DocumentResult {
       return { ok: false, bytes, stage: stage.name, reason: "stage failed", detail: e instanceof Error ? e.message : String(e) };
     }
   }
-  return { ok: true, bytes, rows: docRows(doc), summary: entitySummary(doc), extractedText };
+  const rows = docRows(doc);
+  return { ok: true, bytes, rowsJson: JSON.stringify(rows), summary: resolveSummary(doc, rows), extractedText };
 }

@@ -3,7 +3,10 @@
  * still hold document-local entity keys here; the runner swaps them for
  * corpus-wide entity_ids once resolve has seen every document.
  */
-import type { Doc, DocEntity, Mention } from "./doc.js";
+import type { Doc } from "./doc.js";
+import { clusterable } from "./resolve/event-clusters.js";
+import { claimable, periodDays } from "./resolve/figure-claims.js";
+import { idNumber, type ResolveSummary } from "./resolve/index.js";
 import type { BoilerplateRow, DateRow, EventRow, FigureRow, MentionRow, SentenceRow, SourceRow } from "../schemas/tables.js";
 
 export type DocRows = {
@@ -21,11 +24,6 @@ export type DocRows = {
   events: EventRow[];
 };
 
-/**
- * What cross-document resolution needs from a document, and all the runner keeps
- * of it in memory: its entities and one entity key per mention (for counts).
- */
-export type EntitySummary = { sourceId: string; entities: DocEntity[]; mentions: Pick<Mention, "entityKey">[] };
 
 const WORD = /[\p{L}\p{N}]/u;
 
@@ -141,6 +139,35 @@ export function docRows(doc: Doc): DocRows {
   };
 }
 
-export function entitySummary(doc: Doc): EntitySummary {
-  return { sourceId: doc.sourceId, entities: doc.entities, mentions: doc.mentions.map((m) => ({ entityKey: m.entityKey })) };
+/** What cross-document resolution needs of a document: all the runner keeps of it in memory. */
+export function resolveSummary(doc: Doc, rows: DocRows): ResolveSummary {
+  const mentions = new Map<string, number>();
+  for (const m of doc.mentions) mentions.set(m.entityKey, (mentions.get(m.entityKey) ?? 0) + 1);
+  const periods = new Map(rows.dates.map((d) => [d.date_id, { start: d.start_date, end: d.end_date }]));
+  const sid = doc.sourceId;
+  return {
+    entities: doc.entities.map((e) => ({ ...e, mentions: mentions.get(e.key) ?? 0 })),
+    events: rows.events.filter(clusterable).map((e) => ({
+      n: idNumber(e.event_id, sid, "e"),
+      event_type: e.event_type,
+      sub_event_type: e.sub_event_type,
+      actor1_id: e.actor1_id,
+      location_id: e.location_id,
+      event_date: e.event_date!,
+      event_date_end: e.event_date_end,
+    })),
+    figures: rows.figures.filter(claimable).map((f) => ({
+      n: idNumber(f.figure_id, sid, "f"),
+      category: f.category,
+      unit: f.unit,
+      counted: f.counted,
+      value: f.value,
+      low: f.low,
+      high: f.high,
+      actor_id: f.actor_id,
+      location_id: f.location_id,
+      attributed_to: f.attributed_to,
+      period: f.date_id === null ? null : periodDays(periods.get(f.date_id) ?? null),
+    })),
+  };
 }

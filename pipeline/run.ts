@@ -1,9 +1,9 @@
 /**
  * The runner: input folder → dataset folder.
  *
- * Phase 1 reads each article (sorted), runs the per-document stages, and spills
- * its rows to a JSON-lines file, keeping in memory only what cross-document
- * resolution needs (entity summaries, event and figure rows without text).
+ * Phase 1 reads each article (sorted), runs the per-document stages (in worker
+ * threads), and spills its rows to a JSON-lines file, keeping in memory only the
+ * resolver's compact summary (entity records, a few numbers per event and figure).
  * Phase 2 resolves entities, event clusters and figure claims, then streams the
  * spill back through validation into the CSV and Parquet writers.
  *
@@ -20,9 +20,9 @@ import { mapOrdered } from "./workers/ordered-pool.js";
 import { listInputs } from "./read/list-inputs.js";
 import { readManifest, type Manifest } from "./read/manifest.js";
 import { Rejects } from "./rejects.js";
-import type { Period } from "./resolve/figure-claims.js";
-import { eventSummary, figureSummary, resolveCorpus, type EventSummary, type FigureSummary } from "./resolve/index.js";
-import type { DocRows, EntitySummary } from "./rows.js";
+import { clusterable } from "./resolve/event-clusters.js";
+import { CorpusResolver } from "./resolve/index.js";
+import type { DocRows } from "./rows.js";
 import { DatasetWriter } from "./write/dataset-writer.js";
 import { readLinesSync } from "./write/read-lines.js";
 import { boilerplate, entities, eventClusters, events, figureClaims, figures, mentions, dates, rejects as rejectsTable, sentences, sources } from "../schemas/tables.js";
@@ -87,15 +87,12 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
 
   const spill = join(tmp, ".rows.jsonl");
   const spillFd = openSync(spill, "w");
-  const summaries: EntitySummary[] = [];
-  const eventRows: EventSummary[] = [];
-  const figureRows: FigureSummary[] = [];
-  const periods = new Map<string, Period>();
-  const interned = new Map<string, string>();
+  const resolver = new CorpusResolver();
   const seenIds = new Map<string, string>();
   const usedManifest = new Set<string>();
   let bytes = 0;
   let done = 0;
+  let documents = 0;
 
   const tasks: DocumentTask[] = [];
   for (const f of files) {
@@ -119,17 +116,14 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
       rejects.add(task.relPath, result.stage, result.reason, result.detail);
       continue;
     }
-    const rows = result.rows;
-    summaries.push(internSummary(result.summary, interned));
+    documents++;
     if (result.extractedText !== null) {
       mkdirSync(join(tmp, "text"), { recursive: true });
       writeFileSync(join(tmp, "text", `${task.sourceId}.txt`), result.extractedText);
     }
-    for (const e of rows.events) eventRows.push(internFields(eventSummary(e), interned));
-    for (const fg of rows.figures) figureRows.push(internFields(figureSummary(fg), interned));
-    const figureDates = new Set(rows.figures.map((fg) => fg.date_id));
-    for (const d of rows.dates) if (figureDates.has(d.date_id)) periods.set(d.date_id, { start: d.start_date, end: d.end_date });
-    writeSync(spillFd, JSON.stringify(rows) + "\n");
+    // only the resolver's compact summary stays in memory; the rows wait on disk
+    const records = resolver.addDocument(task.sourceId, result.summary);
+    writeSync(spillFd, `{"records":${JSON.stringify(records)},"rows":${result.rowsJson}}\n`);
   }
   closeSync(spillFd);
   if (manifest) {
@@ -137,12 +131,13 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
     for (const [k] of manifest.bySourceId) if (!usedManifest.has(`id:${k}`)) rejects.add(`${manifestName}#${k}`, "manifest", "unknown source_id", `no input file with source_id ${k}`);
   }
 
-  const resolved = resolveCorpus(summaries, eventRows, figureRows, periods);
+  const resolved = resolver.resolve();
   const writer = new DatasetWriter(tmp, rejects);
+  let clusterableSeen = 0;
   for (const line of readLinesSync(spill)) {
     if (line === "") continue;
-    const r = JSON.parse(line) as DocRows;
-    const id = (key: string | null) => (key === null ? null : resolved.idOf(r.sourceId, key));
+    const { records, rows: r } = JSON.parse(line) as { records: Record<string, number>; rows: DocRows };
+    const id = (key: string | null) => (key === null ? null : resolved.entityId(records[key]!));
     writer.write(sources, [r.source], r.path);
     writer.write(boilerplate, r.boilerplate, r.path);
     writer.write(sentences, r.sentences, r.path);
@@ -157,7 +152,8 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
         actor2_id: id(e.actor2_id),
         location_id: id(e.location_id),
         attributed_to: id(e.attributed_to),
-        cluster_id: resolved.clusterOf.get(e.event_id) ?? null,
+        // the resolver numbered clusterable events in this same order
+        cluster_id: clusterable(e) ? resolved.clusterOfEvent(clusterableSeen++) : null,
       })),
       r.path,
     );
@@ -169,48 +165,7 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   // the rejects table goes last: validation above may still add to it
   writer.write(rejectsTable, rejects.rows(), "(rejects)");
   writer.close();
-  return { documents: summaries.length, rows: Object.fromEntries(writer.counts), rejects: rejects.size, bytes };
-}
-
-/**
- * Summaries arrive from worker threads as fresh copies, yet a corpus names the same
- * entities thousands of times: one shared instance of each string keeps the main
- * thread's memory proportional to distinct names, not to mentions.
- */
-function internSummary(s: EntitySummary, table: Map<string, string>): EntitySummary {
-  const one = (x: string) => {
-    const hit = table.get(x);
-    if (hit !== undefined) return hit;
-    table.set(x, x);
-    return x;
-  };
-  const many = (xs: string[]) => xs.map(one);
-  return {
-    sourceId: s.sourceId,
-    entities: s.entities.map((e) => ({
-      key: one(e.key),
-      type: e.type,
-      subtype: e.subtype === null ? null : one(e.subtype),
-      name: one(e.name),
-      aliases: many(e.aliases),
-      lexiconId: e.lexiconId === null ? null : one(e.lexiconId),
-      roles: many(e.roles),
-      affiliations: many(e.affiliations),
-    })),
-    mentions: s.mentions.map((m) => ({ entityKey: one(m.entityKey) })),
-  };
-}
-
-/** The same for a flat row's repeated values (types, keys, sources); unique ids are left as they are. */
-function internFields<T extends object>(row: T, table: Map<string, string>): T {
-  const out = { ...row } as Record<string, unknown>;
-  for (const [k, v] of Object.entries(out)) {
-    if (typeof v !== "string" || k === "event_id" || k === "figure_id" || k === "date_id") continue;
-    const hit = table.get(v);
-    if (hit !== undefined) out[k] = hit;
-    else table.set(v, v);
-  }
-  return out as T;
+  return { documents, rows: Object.fromEntries(writer.counts), rejects: rejects.size, bytes };
 }
 
 function defaultJobs(): number {

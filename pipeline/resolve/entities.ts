@@ -11,10 +11,15 @@
  *      "Ibrahim Abu Bakr Al Baghdadi"), or a phonetic key supported by a shared role
  *      or a shared affiliation ("Yahya Rasool" / "Yahia Rasoul", both brigadier
  *      general and spokesman of the Joint Operations Command).
- * Everything is computed from sorted inputs, so the result does not depend on the
- * order of the documents.
+ *
+ * Memory: a corpus names the same entities thousands of times, so document entities
+ * that rule 1 or 2 would join anyway and that agree in every field resolution reads are
+ * stored once, as one record with summed counts (EntityStore). The runner keeps only
+ * these records while documents stream past; everything else is computed at the end.
+ * Results are computed from sorted keys, so they do not depend on document order.
  */
-import type { DocEntity, EntityType, Mention } from "../doc.js";
+import type { DocEntity, EntityType } from "../doc.js";
+import { IntColumn } from "./compact.js";
 import { entitySlug, isGenericName, nameKey, nameWords, phoneticKey, withoutDemonym } from "./entities-keys.js";
 
 export type ResolvedEntity = {
@@ -26,48 +31,62 @@ export type ResolvedEntity = {
   sources: number;
 };
 
-/** Only each mention's entity key is read (to count mentions), so callers may pass compact mentions. */
-type DocInput = { sourceId: string; entities: readonly DocEntity[]; mentions: readonly Pick<Mention, "entityKey">[] };
-type Node = { id: string; sourceId: string; e: DocEntity; mentions: number };
+/** A document entity and how often the document mentions it: what resolution needs of a document. */
+export type CountedEntity = DocEntity & { mentions: number };
+
+/** Document entities that resolution cannot tell apart, with their counts summed. */
+type EntityRecord = {
+  type: EntityType;
+  subtype: string | null;
+  name: string;
+  aliases: readonly string[];
+  lexiconId: string | null;
+  roles: readonly string[];
+  /** per affiliation: the record of that organization in the same document, or a text unique to the document when it is not one of its entities */
+  affiliations: readonly (number | string)[];
+  /** the smallest (source, key) among its document entities: orders records as documents sorted by source_id would */
+  firstDoc: number;
+  firstKey: string;
+  mentions: number;
+  /** Σ max(1, mentions) over its document entities: how strongly it votes for its type */
+  typeWeight: number;
+  /** how many document entities it stands for */
+  nodes: number;
+};
+
+export type ResolvedEntities = {
+  /** sorted by entity_id */
+  entities: ResolvedEntity[];
+  /** a record's position in `entities` */
+  entityOfRecord: Int32Array;
+};
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 class UnionFind {
-  private parent = new Map<string, string>();
-  find(x: string): string {
+  private readonly parent: Int32Array;
+  constructor(n: number) {
+    this.parent = Int32Array.from({ length: n }, (_, i) => i);
+  }
+  find(x: number): number {
     let r = x;
-    while (this.parent.has(r)) r = this.parent.get(r)!;
+    while (this.parent[r] !== r) r = this.parent[r]!;
     // path compression keeps repeated finds cheap
-    let y = x;
-    while (y !== r) {
-      const next = this.parent.get(y)!;
-      this.parent.set(y, r);
-      y = next;
+    while (this.parent[x] !== r) {
+      const next = this.parent[x]!;
+      this.parent[x] = r;
+      x = next;
     }
     return r;
   }
-  union(a: string, b: string): void {
+  union(a: number, b: number): void {
     const ra = this.find(a);
     const rb = this.find(b);
-    // the smaller id stays the root, so the result does not depend on call order
-    if (ra !== rb) ra < rb ? this.parent.set(rb, ra) : this.parent.set(ra, rb);
+    if (ra !== rb) ra < rb ? (this.parent[rb] = ra) : (this.parent[ra] = rb);
   }
 }
 
-/** Join every node listed under the same key. */
-function joinBy(nodes: readonly Node[], uf: UnionFind, keysOf: (n: Node) => Iterable<string>): void {
-  const first = new Map<string, string>();
-  for (const n of nodes) {
-    for (const k of keysOf(n)) {
-      const f = first.get(k);
-      if (f === undefined) first.set(k, n.id);
-      else uf.union(f, n.id);
-    }
-  }
-}
-
-function nameKeys(n: Node): string[] {
-  const e = n.e;
+function nameKeys(e: Pick<EntityRecord, "type" | "name" | "aliases">): string[] {
   // "government forces" in a Syrian story and in a Sudanese one are different armies
   if (isGenericName(e.name)) return [];
   const forms = [e.name, ...e.aliases].filter((a) => a !== a.toLowerCase());
@@ -76,135 +95,206 @@ function nameKeys(n: Node): string[] {
   return usable.map((a) => `${e.type}:${nameKey(a)}`).filter((k) => !k.endsWith(":"));
 }
 
-function byGroup(nodes: readonly Node[], uf: UnionFind): Map<string, Node[]> {
-  const groups = new Map<string, Node[]>();
-  for (const n of nodes) {
-    const r = uf.find(n.id);
-    const g = groups.get(r) ?? [];
-    g.push(n);
-    groups.set(r, g);
-  }
-  return groups;
+/** Join every record listed under the same key. */
+function joinBy(records: readonly EntityRecord[], uf: UnionFind, keysOf: (r: EntityRecord, i: number) => Iterable<string>): void {
+  const first = new Map<string, number>();
+  records.forEach((r, i) => {
+    for (const k of keysOf(r, i)) {
+      const f = first.get(k);
+      if (f === undefined) first.set(k, i);
+      else uf.union(f, i);
+    }
+  });
 }
 
 /** "Federal Police" joins "Iraqi Federal Police" when exactly one group carries that longer name. */
-function joinDemonymForms(nodes: readonly Node[], uf: UnionFind): void {
-  const longer = new Map<string, Set<string>>();
-  for (const n of nodes) {
-    if (n.e.type === "PERSON") continue;
-    const k = withoutDemonym(n.e.name);
-    if (k === null) continue;
-    const set = longer.get(`${n.e.type}:${k}`) ?? new Set<string>();
-    set.add(uf.find(n.id));
-    longer.set(`${n.e.type}:${k}`, set);
-  }
-  for (const n of nodes) {
-    const roots = longer.get(`${n.e.type}:${nameKey(n.e.name)}`);
-    if (roots && roots.size === 1 && withoutDemonym(n.e.name) === null) uf.union(n.id, [...roots][0]!);
-  }
+function joinDemonymForms(records: readonly EntityRecord[], uf: UnionFind): void {
+  const longer = new Map<string, Set<number>>();
+  records.forEach((r, i) => {
+    if (r.type === "PERSON") return;
+    const k = withoutDemonym(r.name);
+    if (k === null) return;
+    const set = longer.get(`${r.type}:${k}`) ?? new Set<number>();
+    set.add(uf.find(i));
+    longer.set(`${r.type}:${k}`, set);
+  });
+  records.forEach((r, i) => {
+    const roots = longer.get(`${r.type}:${nameKey(r.name)}`);
+    if (roots && roots.size === 1 && withoutDemonym(r.name) === null) uf.union(i, [...roots][0]!);
+  });
 }
 
-function joinPeople(nodes: readonly Node[], uf: UnionFind): void {
-  const people = nodes.filter((n) => n.e.type === "PERSON");
+function joinPeople(records: readonly EntityRecord[], uf: UnionFind): void {
+  const people = records.flatMap((r, i) => (r.type === "PERSON" ? [i] : []));
   // a full name that ends a longer one: "Abu Bakr Al Baghdadi" ⊂ "Ibrahim Abu Bakr Al Baghdadi"
-  const keys = new Map<string, string[]>();
+  const keys = new Map<string, number[]>();
   for (const p of people) {
-    const k = nameKey(p.e.name);
+    const k = nameKey(records[p]!.name);
     const list = keys.get(k);
-    if (list) list.push(p.id);
-    else keys.set(k, [p.id]);
+    if (list) list.push(p);
+    else keys.set(k, [p]);
   }
   for (const p of people) {
-    const words = nameWords(p.e.name);
+    const words = nameWords(records[p]!.name);
     for (let cut = 1; cut <= words.length - 2; cut++) {
       const ids = keys.get(words.slice(cut).join(" "));
-      if (ids) for (const id of ids) uf.union(id, p.id);
+      if (ids) for (const id of ids) uf.union(id, p);
     }
   }
   // transliterations: the same phonetic key and a shared role or affiliation. Joined by
   // key, not pair by pair: a person named in thousands of documents would make the
   // pairwise comparison quadratic. (Person unions never move an organization's root,
   // so the affiliation roots are the same whenever they are read.)
-  const phonetic = new Map<Node, string>();
-  for (const p of people) {
-    const k = phoneticKey(p.e.name);
-    if (k.split(" ").length >= 2) phonetic.set(p, k);
-  }
-  joinBy([...phonetic.keys()], uf, (p) => {
-    const k = phonetic.get(p)!;
-    const roles = p.e.roles.map((r) => `${k}\u0000role\u0000${r}`);
-    const affiliations = p.e.affiliations.map((a) => `${k}\u0000org\u0000${uf.find(`${p.sourceId}\u0000${a}`)}`);
+  joinBy(records, uf, (r) => {
+    if (r.type !== "PERSON") return [];
+    const k = phoneticKey(r.name);
+    if (k.split(" ").length < 2) return [];
+    const roles = r.roles.map((role) => `${k}\u0000role\u0000${role}`);
+    const affiliations = r.affiliations.map((a) => `${k}\u0000org\u0000${typeof a === "number" ? `r${uf.find(a)}` : `m${a}`}`);
     return [...roles, ...affiliations];
   });
 }
 
-/** Canonical name: the lexicon's; else the form with most mentions, then the longest, then alphabetical. */
-function canonicalName(group: readonly Node[]): string {
-  const lexicon = group.find((n) => n.e.lexiconId !== null);
-  if (lexicon) return lexicon.e.name;
-  const weight = new Map<string, number>();
-  for (const n of group) weight.set(n.e.name, (weight.get(n.e.name) ?? 0) + n.mentions);
-  return [...weight.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0]![0];
-}
-
-function mostCommon<T extends string>(values: readonly (T | null)[]): T | null {
-  const counts = new Map<T, number>();
-  for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0];
+/** The key with the highest weight, the smallest on ties; null when there is none. */
+function heaviest<T extends string>(weights: ReadonlyMap<T, number>): T | null {
+  const best = [...weights.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0];
   return best ? best[0] : null;
 }
 
+function add<T>(m: Map<T, number>, k: T, n: number): void {
+  m.set(k, (m.get(k) ?? 0) + n);
+}
+
+export class EntityStore {
+  private readonly records: EntityRecord[] = [];
+  /** records that rules 1–2 join anyway, by everything resolution reads of them */
+  private readonly bySignature = new Map<string, number>();
+  private readonly sourceIds: string[] = [];
+  /** the record of every document entity, document after document (sources are counted from it) */
+  private readonly docRecords = new IntColumn();
+  private readonly docEnds = new IntColumn();
+
+  /** Adds one document's entities; returns the record of each entity key. */
+  addDocument(sourceId: string, entities: readonly CountedEntity[]): Map<string, number> {
+    const doc = this.sourceIds.push(sourceId) - 1;
+    const recordOf = new Map<string, number>();
+    // a person's record names the records of its affiliations, so those come first
+    const ordered = [...entities].sort((a, b) => Number(a.affiliations.length > 0) - Number(b.affiliations.length > 0) || cmp(a.key, b.key));
+    for (const e of ordered) {
+      const affiliations = e.affiliations.map((a) => recordOf.get(a) ?? `${doc}\u0000${a}`);
+      const sharable = e.lexiconId !== null || nameKeys(e).length > 0;
+      const signature = sharable ? JSON.stringify([e.type, e.subtype, e.name, e.aliases, e.lexiconId, e.roles, affiliations]) : null;
+      let rec = signature === null ? undefined : this.bySignature.get(signature);
+      if (rec === undefined) {
+        const { type, subtype, name, aliases, lexiconId, roles } = e;
+        rec = this.records.push({ type, subtype, name, aliases, lexiconId, roles, affiliations, firstDoc: doc, firstKey: e.key, mentions: 0, typeWeight: 0, nodes: 0 }) - 1;
+        if (signature !== null) this.bySignature.set(signature, rec);
+      }
+      const r = this.records[rec]!;
+      if (cmp(this.nodeId(doc, e.key), this.nodeId(r.firstDoc, r.firstKey)) < 0) {
+        r.firstDoc = doc;
+        r.firstKey = e.key;
+      }
+      r.mentions += e.mentions;
+      r.typeWeight += Math.max(1, e.mentions);
+      r.nodes++;
+      recordOf.set(e.key, rec);
+      this.docRecords.push(rec);
+    }
+    this.docEnds.push(this.docRecords.length);
+    return recordOf;
+  }
+
+  get recordCount(): number {
+    return this.records.length;
+  }
+
+  private nodeId(doc: number, key: string): string {
+    return `${this.sourceIds[doc]}\u0000${key}`;
+  }
+
+  resolve(): ResolvedEntities {
+    const records = this.records;
+    const uf = new UnionFind(records.length);
+    joinBy(records, uf, (r) => (r.lexiconId === null ? [] : [`lexicon:${r.lexiconId}`]));
+    joinBy(records, uf, nameKeys);
+    joinDemonymForms(records, uf);
+    joinPeople(records, uf);
+
+    const firstIds = records.map((r) => this.nodeId(r.firstDoc, r.firstKey));
+    const members = new Map<number, number[]>();
+    records.forEach((_, i) => {
+      const root = uf.find(i);
+      const list = members.get(root);
+      if (list) list.push(i);
+      else members.set(root, [i]);
+    });
+    const groups = [...members.values()].map((g) => {
+      g.sort((a, b) => cmp(firstIds[a]!, firstIds[b]!));
+      const rs = g.map((i) => records[i]!);
+      // canonical name: the lexicon's; else the form with most mentions, then the longest, then alphabetical
+      const lexicon = rs.find((r) => r.lexiconId !== null);
+      const names = new Map<string, number>();
+      for (const r of rs) add(names, r.name, r.mentions);
+      const name = lexicon ? lexicon.name : [...names.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0]![0];
+      const types = new Map<EntityType, number>();
+      for (const r of rs) add(types, r.type, r.typeWeight);
+      const type = heaviest(types)!;
+      const subtypes = new Map<string, number>();
+      for (const r of rs) if (r.type === type && r.subtype !== null) add(subtypes, r.subtype, r.nodes);
+      return { g, name, type, subtype: heaviest(subtypes), first: firstIds[g[0]!]!, mentions: rs.reduce((s, r) => s + r.mentions, 0) };
+    });
+    // slugs can collide (two groups with one name); numbering follows the groups' first document entities
+    groups.sort((a, b) => cmp(entitySlug(a.type, a.name), entitySlug(b.type, b.name)) || cmp(a.first, b.first));
+    const used = new Map<string, number>();
+    const drafts = groups.map(({ g, name, type, subtype, mentions }) => {
+      const slug = entitySlug(type, name);
+      const n = (used.get(slug) ?? 0) + 1;
+      used.set(slug, n);
+      return { g, row: { entity_id: n === 1 ? slug : `${slug}-${n}`, name, type, subtype, mentions, sources: 0 } };
+    });
+    drafts.sort((a, b) => cmp(a.row.entity_id, b.row.entity_id));
+    const entityOfRecord = new Int32Array(records.length);
+    drafts.forEach((d, n) => {
+      for (const i of d.g) entityOfRecord[i] = n;
+    });
+    const entities: ResolvedEntity[] = drafts.map((d) => d.row);
+    // sources: the documents that mention an entity, each counted once
+    let start = 0;
+    const seen = new Set<number>();
+    for (let doc = 0; doc < this.docEnds.length; doc++) {
+      const end = this.docEnds.get(doc);
+      seen.clear();
+      for (let k = start; k < end; k++) seen.add(entityOfRecord[this.docRecords.get(k)]!);
+      for (const e of seen) entities[e]!.sources++;
+      start = end;
+    }
+    return { entities, entityOfRecord };
+  }
+}
+
+/** Only each mention's entity key is read (to count mentions), so callers may pass compact mentions. */
+type DocInput = { sourceId: string; entities: readonly DocEntity[]; mentions: readonly { entityKey: string }[] };
+
+/** The whole corpus at once (tests, small runs): entities, and the entity_id of any document's entity key. */
 export function resolveEntities(docs: ReadonlyArray<DocInput>): {
   entities: ResolvedEntity[];
   idOf(sourceId: string, entityKey: string): string;
 } {
-  const nodes: Node[] = [];
-  for (const d of [...docs].sort((a, b) => cmp(a.sourceId, b.sourceId))) {
+  const store = new EntityStore();
+  const recordOf = new Map<string, Map<string, number>>();
+  for (const d of docs) {
     const counts = new Map<string, number>();
-    for (const m of d.mentions) counts.set(m.entityKey, (counts.get(m.entityKey) ?? 0) + 1);
-    for (const e of [...d.entities].sort((a, b) => cmp(a.key, b.key))) {
-      nodes.push({ id: `${d.sourceId}\u0000${e.key}`, sourceId: d.sourceId, e, mentions: counts.get(e.key) ?? 0 });
-    }
+    for (const m of d.mentions) add(counts, m.entityKey, 1);
+    recordOf.set(d.sourceId, store.addDocument(d.sourceId, d.entities.map((e) => ({ ...e, mentions: counts.get(e.key) ?? 0 }))));
   }
-  const uf = new UnionFind();
-  joinBy(nodes, uf, (n) => (n.e.lexiconId === null ? [] : [`lexicon:${n.e.lexiconId}`]));
-  joinBy(nodes, uf, nameKeys);
-  joinDemonymForms(nodes, uf);
-  joinPeople(nodes, uf);
-
-  const groups = [...byGroup(nodes, uf).values()].map((g) => {
-    const name = canonicalName(g);
-    const types = g.flatMap((n) => Array<EntityType>(Math.max(1, n.mentions)).fill(n.e.type));
-    const type = mostCommon(types)!;
-    return { g, name, type, subtype: mostCommon(g.filter((n) => n.e.type === type).map((n) => n.e.subtype)), first: g[0]!.id };
-  });
-  // slugs can collide (two groups with one name); numbering follows the groups' first node ids
-  groups.sort((a, b) => cmp(entitySlug(a.type, a.name), entitySlug(b.type, b.name)) || cmp(a.first, b.first));
-  const idOfNode = new Map<string, string>();
-  const used = new Map<string, number>();
-  const entities: ResolvedEntity[] = [];
-  for (const { g, name, type, subtype } of groups) {
-    const slug = entitySlug(type, name);
-    const n = (used.get(slug) ?? 0) + 1;
-    used.set(slug, n);
-    const entity_id = n === 1 ? slug : `${slug}-${n}`;
-    for (const node of g) idOfNode.set(node.id, entity_id);
-    entities.push({
-      entity_id,
-      name,
-      type,
-      subtype,
-      mentions: g.reduce((s, node) => s + node.mentions, 0),
-      sources: new Set(g.map((node) => node.sourceId)).size,
-    });
-  }
-  entities.sort((a, b) => cmp(a.entity_id, b.entity_id));
+  const { entities, entityOfRecord } = store.resolve();
   return {
     entities,
     idOf(sourceId: string, entityKey: string): string {
-      const id = idOfNode.get(`${sourceId}\u0000${entityKey}`);
-      if (id === undefined) throw new Error(`resolveEntities: no entity "${entityKey}" in source "${sourceId}"`);
-      return id;
+      const rec = recordOf.get(sourceId)?.get(entityKey);
+      if (rec === undefined) throw new Error(`resolveEntities: no entity "${entityKey}" in source "${sourceId}"`);
+      return entities[entityOfRecord[rec]!]!.entity_id;
     },
   };
 }

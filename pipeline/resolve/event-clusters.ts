@@ -1,16 +1,20 @@
 /**
  * Cross-source event clusters: events from different sources that report the same happening
  * (same ACLED type and sub-type, compatible actors, the same or a related place, dates within
- * a few days of each other); a cluster needs reports from at least two sources. Expected events never join: they have not happened. Pure
- * function over resolved rows (entity ids already in place); cluster ids "c1", "c2", ... in
- * order of first date, then type, place and lowest event id.
+ * a few days of each other); a cluster needs reports from at least two sources. Expected
+ * events never join: they have not happened. Cluster ids "c1", "c2", ... in order of first
+ * date, then type, place and lowest event id.
+ *
+ * EventClusterer keeps only the events that can cluster, as typed-array columns (a few bytes
+ * each), while documents stream past; clusterEvents() is the same over rows, for tests and
+ * small runs.
  */
 import type { EventClusterRow, EventRow } from "../../schemas/tables.js";
 import { compareText } from "../doc.js";
+import { dayNumber, IntColumn, Interner } from "./compact.js";
 
 /** Reports of one happening may disagree by a day or two ("on Wednesday" / "on Thursday"). */
 const MAX_GAP_DAYS = 3;
-const DAY_MS = 86_400_000;
 /** Only day- and week-precise reports are placed in time finely enough to be matched. */
 const FINE_PRECISION = new Set(["day", "week"]);
 
@@ -35,93 +39,178 @@ export function placeRelationFromNames(entities: readonly { entity_id: string; n
   };
 }
 
-function dayNumber(iso: string): number {
-  return Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-}
-
-/** The fields clustering reads: the runner keeps only these in memory for a large corpus. */
+/** The fields clustering reads of an event row. */
 export type ClusterInput = Pick<
   EventRow,
   "event_id" | "source_id" | "event_type" | "sub_event_type" | "actor1_id" | "location_id" | "event_date" | "event_date_end" | "date_precision" | "certainty"
 >;
 
-type Dated = { row: ClusterInput; from: number; to: number };
-
-function compatible(a: Dated, b: Dated, related: PlaceRelation): boolean {
-  if (a.from - b.to > MAX_GAP_DAYS || b.from - a.to > MAX_GAP_DAYS) return false;
-  const la = a.row.location_id;
-  const lb = b.row.location_id;
-  if (la === null || lb === null || !related(la, lb)) return false;
-  const x = a.row.actor1_id;
-  const y = b.row.actor1_id;
-  return x === null || y === null || x === y;
+/** Can this event join a cluster at all? The runner asks again when it writes the rows, to find each event's cluster. */
+export function clusterable(e: Pick<EventRow, "certainty" | "event_date" | "date_precision">): boolean {
+  return e.certainty !== "expected" && e.event_date !== null && FINE_PRECISION.has(e.date_precision ?? "");
 }
 
-/** The most frequent non-null value, the smallest on ties. */
-function mode(values: readonly (string | null)[]): string | null {
+/** How entity references become ids at clustering time (the runner resolves entities only at the end). */
+export type EntityView = {
+  /** the entity a stored reference stands for (any integer id) */
+  entityOf(ref: number): number;
+  entityId(entity: number): string;
+  /** same place or one inside the other */
+  related(a: number, b: number): boolean;
+};
+
+/** The most frequent entity, the smallest id on ties; null when none. */
+function mode(entities: readonly number[], view: EntityView): string | null {
   const counts = new Map<string, number>();
-  for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  for (const e of entities) if (e >= 0) counts.set(view.entityId(e), (counts.get(view.entityId(e)) ?? 0) + 1);
   let best: string | null = null;
   let bestN = 0;
   for (const [v, n] of [...counts].sort((p, q) => compareText(p[0], q[0]))) if (n > bestN) [best, bestN] = [v, n];
   return best;
 }
 
-export function clusterEvents(rows: readonly ClusterInput[], related: PlaceRelation = sameId): { clusters: EventClusterRow[]; clusterOf: Map<string, string> } {
-  const dated: Dated[] = [];
-  for (const row of rows) {
-    if (row.certainty === "expected" || row.event_date === null || !FINE_PRECISION.has(row.date_precision ?? "")) continue;
-    const from = dayNumber(row.event_date);
-    dated.push({ row, from, to: row.event_date_end ? dayNumber(row.event_date_end) : from });
+/** Each distinct value's position in compareText order. */
+function ranks(values: readonly string[]): Int32Array {
+  const order = values.map((_, i) => i).sort((a, b) => compareText(values[a]!, values[b]!));
+  const rank = new Int32Array(values.length);
+  order.forEach((v, r) => (rank[v] = r));
+  return rank;
+}
+
+export class EventClusterer {
+  private readonly types = new Interner();
+  private readonly subTypes = new Interner();
+  private readonly dates = new Interner();
+  private readonly col = {
+    source: new IntColumn(),
+    local: new IntColumn(),
+    type: new IntColumn(),
+    subType: new IntColumn(),
+    actor: new IntColumn(),
+    place: new IntColumn(),
+    date: new IntColumn(),
+    from: new IntColumn(),
+    to: new IntColumn(),
+  };
+
+  get size(): number {
+    return this.col.source.length;
   }
-  dated.sort((a, b) => compareText(a.row.event_type, b.row.event_type) || compareText(a.row.sub_event_type, b.row.sub_event_type) || a.from - b.from || compareText(a.row.event_id, b.row.event_id));
-  // complete linkage, greedily in date order: a report joins the first open group it fits with every
-  // member of, so reports cannot chain across weeks or across places through a vague middle report
-  const groups: Dated[][] = [];
-  let open: Dated[][] = [];
-  for (const d of dated) {
-    open = open.filter((g) => g[0]!.row.event_type === d.row.event_type && g[0]!.row.sub_event_type === d.row.sub_event_type && g.some((m) => d.from - m.to <= MAX_GAP_DAYS));
-    const home = open.find((g) => g.every((m) => compatible(m, d, related)));
-    if (home) home.push(d);
-    else {
-      const g = [d];
-      groups.push(g);
-      open.push(g);
-    }
+
+  /**
+   * Adds one clusterable event (see clusterable()); returns its number, in order of adding.
+   * `source` numbers the source, `local` is any number the caller's eventId() understands,
+   * `actor` and `place` are entity references (-1 for none).
+   */
+  add(source: number, local: number, e: Pick<EventRow, "event_type" | "sub_event_type" | "event_date" | "event_date_end">, actor: number, place: number): number {
+    const c = this.col;
+    const from = dayNumber(e.event_date!);
+    c.source.push(source);
+    c.local.push(local);
+    c.type.push(this.types.id(e.event_type));
+    c.subType.push(this.subTypes.id(e.sub_event_type));
+    c.actor.push(actor);
+    c.place.push(place);
+    c.date.push(this.dates.id(e.event_date));
+    c.from.push(from);
+    return c.to.push(e.event_date_end ? dayNumber(e.event_date_end) : from);
   }
-  const kept = groups.filter((g) => new Set(g.map((d) => d.row.source_id)).size >= 2);
-  const drafts = kept.map((g) => {
-    const members = [...g].sort((a, b) => compareText(a.row.event_id, b.row.event_id));
-    const days = [...new Set(members.map((d) => d.row.event_date!))].sort();
-    return {
-      members,
-      row: {
-        event_type: members[0]!.row.event_type,
-        sub_event_type: members[0]!.row.sub_event_type,
-        location_id: mode(members.map((d) => d.row.location_id)),
-        actor1_id: mode(members.map((d) => d.row.actor1_id)),
-        first_date: days[0] ?? null,
-        last_date: days[days.length - 1] ?? null,
-        reports: members.length,
-        sources: new Set(members.map((d) => d.row.source_id)).size,
-        date_disagreement: days.length > 1,
-      },
+
+  /** Clusters, and for every added event its cluster's position in `clusters` (-1 for none). */
+  cluster(view: EntityView, eventId: (source: number, local: number) => string): { clusters: EventClusterRow[]; clusterOf: Int32Array } {
+    const c = this.col;
+    const n = this.size;
+    const actor = Int32Array.from({ length: n }, (_, i) => (c.actor.get(i) < 0 ? -1 : view.entityOf(c.actor.get(i))));
+    const place = Int32Array.from({ length: n }, (_, i) => (c.place.get(i) < 0 ? -1 : view.entityOf(c.place.get(i))));
+    const id = (i: number) => eventId(c.source.get(i), c.local.get(i));
+    const typeRank = ranks(this.types.values);
+    const subRank = ranks(this.subTypes.values);
+    const order = Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) =>
+        typeRank[c.type.get(a)]! - typeRank[c.type.get(b)]! ||
+        subRank[c.subType.get(a)]! - subRank[c.subType.get(b)]! ||
+        c.from.get(a) - c.from.get(b) ||
+        compareText(id(a), id(b)),
+    );
+    const compatible = (a: number, b: number): boolean => {
+      if (c.from.get(a) - c.to.get(b) > MAX_GAP_DAYS || c.from.get(b) - c.to.get(a) > MAX_GAP_DAYS) return false;
+      const la = place[a]!;
+      const lb = place[b]!;
+      if (la < 0 || lb < 0 || !view.related(la, lb)) return false;
+      return actor[a]! < 0 || actor[b]! < 0 || actor[a] === actor[b];
     };
+    const sources = (g: readonly number[]) => new Set(g.map((i) => c.source.get(i))).size;
+    // complete linkage, greedily in date order: a report joins the first open group it fits with every
+    // member of, so reports cannot chain across weeks or across places through a vague middle report.
+    // A group that can take no more reports is kept only if two sources report it.
+    const kept: number[][] = [];
+    let open: number[][] = [];
+    for (const d of order) {
+      const stillOpen: number[][] = [];
+      for (const g of open) {
+        const same = c.type.get(g[0]!) === c.type.get(d) && c.subType.get(g[0]!) === c.subType.get(d);
+        if (same && g.some((m) => c.from.get(d) - c.to.get(m) <= MAX_GAP_DAYS)) stillOpen.push(g);
+        else if (sources(g) >= 2) kept.push(g);
+      }
+      open = stillOpen;
+      const home = open.find((g) => g.every((m) => compatible(m, d)));
+      if (home) home.push(d);
+      else open.push([d]);
+    }
+    for (const g of open) if (sources(g) >= 2) kept.push(g);
+
+    const drafts = kept.map((g) => {
+      const ids = new Map(g.map((i) => [i, id(i)]));
+      const members = [...g].sort((a, b) => compareText(ids.get(a)!, ids.get(b)!));
+      const days = [...new Set(members.map((i) => this.dates.value(c.date.get(i))!))].sort();
+      return {
+        members,
+        firstId: ids.get(members[0]!)!,
+        row: {
+          event_type: this.types.value(c.type.get(members[0]!))!,
+          sub_event_type: this.subTypes.value(c.subType.get(members[0]!))!,
+          location_id: mode(members.map((i) => place[i]!), view),
+          actor1_id: mode(members.map((i) => actor[i]!), view),
+          first_date: days[0] ?? null,
+          last_date: days[days.length - 1] ?? null,
+          reports: members.length,
+          sources: sources(members),
+          date_disagreement: days.length > 1,
+        },
+      };
+    });
+    drafts.sort(
+      (a, b) =>
+        compareText(a.row.first_date ?? "", b.row.first_date ?? "") ||
+        compareText(a.row.event_type, b.row.event_type) ||
+        compareText(a.row.sub_event_type, b.row.sub_event_type) ||
+        compareText(a.row.location_id ?? "", b.row.location_id ?? "") ||
+        compareText(a.firstId, b.firstId),
+    );
+    const clusterOf = new Int32Array(n).fill(-1);
+    const clusters = drafts.map((d, k) => {
+      for (const m of d.members) clusterOf[m] = k;
+      return { cluster_id: `c${k + 1}`, ...d.row };
+    });
+    return { clusters, clusterOf };
+  }
+}
+
+/** Clusters over event rows whose entity ids are already corpus-wide; cluster_id by event_id. */
+export function clusterEvents(rows: readonly ClusterInput[], related: PlaceRelation = sameId): { clusters: EventClusterRow[]; clusterOf: Map<string, string> } {
+  const clusterer = new EventClusterer();
+  const entities = new Interner();
+  const sources = new Interner();
+  const eventIds: string[] = [];
+  for (const row of rows) {
+    if (!clusterable(row)) continue;
+    clusterer.add(sources.id(row.source_id), eventIds.push(row.event_id) - 1, row, entities.id(row.actor1_id), entities.id(row.location_id));
+  }
+  const view: EntityView = { entityOf: (ref) => ref, entityId: (e) => entities.value(e)!, related: (a, b) => related(entities.value(a)!, entities.value(b)!) };
+  const { clusters, clusterOf } = clusterer.cluster(view, (_source, local) => eventIds[local]!);
+  const byEvent = new Map<string, string>();
+  clusterOf.forEach((k, i) => {
+    if (k >= 0) byEvent.set(eventIds[i]!, clusters[k]!.cluster_id);
   });
-  drafts.sort(
-    (a, b) =>
-      compareText((a.row.first_date ?? ""), b.row.first_date ?? "") ||
-      compareText(a.row.event_type, b.row.event_type) ||
-      compareText(a.row.sub_event_type, b.row.sub_event_type) ||
-      compareText((a.row.location_id ?? ""), b.row.location_id ?? "") ||
-      compareText(a.members[0]!.row.event_id, b.members[0]!.row.event_id),
-  );
-  const clusters: EventClusterRow[] = [];
-  const clusterOf = new Map<string, string>();
-  drafts.forEach((d, n) => {
-    const cluster_id = `c${n + 1}`;
-    clusters.push({ cluster_id, ...d.row });
-    for (const m of d.members) clusterOf.set(m.row.event_id, cluster_id);
-  });
-  return { clusters, clusterOf };
+  return { clusters, clusterOf: byEvent };
 }

@@ -1,14 +1,19 @@
 /**
  * Cross-source figure claims: figures from different sources about the same quantity (same
  * category and unit, compatible counted group, actor and place, overlapping periods) grouped
- * so the spread between sources is one query away. Pure function over resolved rows; claim
- * ids "k1", "k2", ... in order of category, actor, place and lowest figure id.
+ * so the spread between sources is one query away. Claim ids "k1", "k2", ... in order of
+ * category, actor, place and lowest figure id.
+ *
+ * FigureClaimer keeps only the figures that state an amount, as typed-array columns, while
+ * documents stream past; groupFigureClaims() is the same over rows, for tests and small runs.
  */
 import { z } from "zod";
 import type { FigureClaimRow, FigureRow } from "../../schemas/tables.js";
 import { loadLexicon, word } from "../lexicon.js";
 import type { PlaceRelation } from "./event-clusters.js";
 import { compareText } from "../doc.js";
+import { dayNumber, IntColumn, Interner, NO_DAY, NumberColumn } from "./compact.js";
+import type { EntityView } from "./event-clusters.js";
 
 export type Period = { start: string | null; end: string | null };
 export type ClaimOptions = {
@@ -20,7 +25,6 @@ export type ClaimOptions = {
 
 /** Figures a week apart may still count the same group ("about 300 fighters remain"). */
 const MAX_GAP_DAYS = 7;
-const DAY_MS = 86_400_000;
 
 const GROUP_OF: Map<string, number> = (() => {
   const m = new Map<string, number>();
@@ -38,7 +42,7 @@ function singular(w: string): string {
 }
 
 /** The counted group: a head-noun group id, the head itself, or null when nothing is counted. */
-function countedGroup(counted: string | null): string | null {
+export function countedGroup(counted: string | null): string | null {
   if (counted === null) return null;
   const words = counted.toLowerCase().match(/\p{L}+/gu);
   const head = words ? singular(words[words.length - 1]!) : null;
@@ -47,92 +51,174 @@ function countedGroup(counted: string | null): string | null {
   return g === undefined ? `w:${head}` : `g:${g}`;
 }
 
-function days(p: Period | null): [number, number] | null {
+/** A period as whole days, or null when it has no start. */
+export function periodDays(p: Period | null): [number, number] | null {
   if (!p || p.start === null) return null;
-  const from = Math.floor(Date.parse(`${p.start}T00:00:00Z`) / DAY_MS);
-  const to = p.end === null ? from : Math.floor(Date.parse(`${p.end}T00:00:00Z`) / DAY_MS);
-  return [from, to];
+  const from = dayNumber(p.start);
+  return [from, p.end === null ? from : dayNumber(p.end)];
 }
 
-/** The fields grouping reads: the runner keeps only these in memory for a large corpus. */
+/** The fields grouping reads of a figure row. */
 export type ClaimInput = Pick<
   FigureRow,
   "figure_id" | "source_id" | "category" | "unit" | "counted" | "actor_id" | "location_id" | "date_id" | "value" | "low" | "high" | "attributed_to"
 >;
 
-type Item = { row: ClaimInput; group: string | null; period: [number, number] | null };
-
-function compatible(a: Item, b: Item, related: PlaceRelation): boolean {
-  if (a.row.unit !== b.row.unit) return false;
-  if (a.group !== null && b.group !== null && a.group !== b.group) return false;
-  const x = a.row.actor_id;
-  const y = b.row.actor_id;
-  if (x !== null && y !== null && x !== y) return false;
-  const la = a.row.location_id;
-  const lb = b.row.location_id;
-  if (la !== null && lb !== null) {
-    if (!related(la, lb)) return false;
-  } else if (!(x !== null && x === y)) {
-    return false; // a figure with no place only joins through a shared, named actor
-  }
-  if (a.period && b.period && (a.period[0] - b.period[1] > MAX_GAP_DAYS || b.period[0] - a.period[1] > MAX_GAP_DAYS)) return false;
-  return true;
+/** Does this figure state an amount? Only those can be compared with other sources'. */
+export function claimable(f: Pick<FigureRow, "value" | "low" | "high">): boolean {
+  return f.value !== null || f.low !== null || f.high !== null;
 }
 
+export class FigureClaimer {
+  private readonly categories = new Interner();
+  private readonly units = new Interner();
+  private readonly groups = new Interner();
+  private readonly col = {
+    source: new IntColumn(),
+    local: new IntColumn(),
+    category: new IntColumn(),
+    unit: new IntColumn(),
+    group: new IntColumn(),
+    actor: new IntColumn(),
+    place: new IntColumn(),
+    attributed: new IntColumn(),
+    from: new IntColumn(),
+    to: new IntColumn(),
+    value: new NumberColumn(),
+    low: new NumberColumn(),
+    high: new NumberColumn(),
+  };
+
+  get size(): number {
+    return this.col.source.length;
+  }
+
+  /**
+   * Adds one figure that states an amount (see claimable()). `source` numbers the source,
+   * `local` is any number the caller's figureId() understands, `period` the days its time
+   * expression covers, and actor, place and attributed are entity references (-1 for none).
+   */
+  add(
+    source: number,
+    local: number,
+    f: Pick<FigureRow, "category" | "unit" | "counted" | "value" | "low" | "high">,
+    period: [number, number] | null,
+    refs: { actor: number; place: number; attributed: number },
+  ): void {
+    const c = this.col;
+    c.source.push(source);
+    c.local.push(local);
+    c.category.push(this.categories.id(f.category));
+    c.unit.push(this.units.id(f.unit));
+    c.group.push(this.groups.id(countedGroup(f.counted)));
+    c.actor.push(refs.actor);
+    c.place.push(refs.place);
+    c.attributed.push(refs.attributed);
+    c.from.push(period ? period[0] : NO_DAY);
+    c.to.push(period ? period[1] : NO_DAY);
+    c.value.push(f.value);
+    c.low.push(f.low);
+    c.high.push(f.high);
+  }
+
+  claims(view: EntityView, figureId: (source: number, local: number) => string, sourceId: (source: number) => string): FigureClaimRow[] {
+    const c = this.col;
+    const n = this.size;
+    const entity = (col: IntColumn) => Int32Array.from({ length: n }, (_, i) => (col.get(i) < 0 ? -1 : view.entityOf(col.get(i))));
+    const actor = entity(c.actor);
+    const place = entity(c.place);
+    const idOf = (e: number) => (e < 0 ? null : view.entityId(e));
+    const id = (i: number) => figureId(c.source.get(i), c.local.get(i));
+    const category = (i: number) => this.categories.value(c.category.get(i))!;
+    const compatible = (a: number, b: number): boolean => {
+      const ga = c.group.get(a);
+      const gb = c.group.get(b);
+      if (ga >= 0 && gb >= 0 && ga !== gb) return false;
+      const x = actor[a]!;
+      const y = actor[b]!;
+      if (x >= 0 && y >= 0 && x !== y) return false;
+      const la = place[a]!;
+      const lb = place[b]!;
+      if (la >= 0 && lb >= 0) {
+        if (!view.related(la, lb)) return false;
+      } else if (!(x >= 0 && x === y)) {
+        return false; // a figure with no place only joins through a shared, named actor
+      }
+      const pa = c.from.get(a) !== NO_DAY;
+      const pb = c.from.get(b) !== NO_DAY;
+      if (pa && pb && (c.from.get(a) - c.to.get(b) > MAX_GAP_DAYS || c.from.get(b) - c.to.get(a) > MAX_GAP_DAYS)) return false;
+      return true;
+    };
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareText(category(a), category(b)) || compareText(id(a), id(b)));
+    // complete linkage, greedily in id order: a figure joins the first group it fits with every member
+    // of, so a figure with no place cannot bridge "Old City" fighters and "Raqqa" fighters.
+    // Groups are looked up among those of the same category and unit only (compatible() needs
+    // both), so a large corpus does not compare every figure with every group.
+    const groups: number[][] = [];
+    const byKind = new Map<string, number[][]>();
+    for (const it of order) {
+      const kind = `${c.category.get(it)}\u0000${c.unit.get(it)}`;
+      const candidates = byKind.get(kind) ?? [];
+      const home = candidates.find((g) => g.every((m) => compatible(m, it)));
+      if (home) home.push(it);
+      else {
+        const g = [it];
+        groups.push(g);
+        candidates.push(g);
+        byKind.set(kind, candidates);
+      }
+    }
+    const claims = groups
+      .filter((g) => new Set(g.map((i) => c.source.get(i))).size >= 2)
+      .map((g) => {
+        const ids = new Map(g.map((i) => [i, id(i)]));
+        const members = [...g].sort((a, b) => compareText(ids.get(a)!, ids.get(b)!));
+        const first = (of: Int32Array) => idOf(members.map((i) => of[i]!).find((e) => e >= 0) ?? -1);
+        return { members, firstId: ids.get(members[0]!)!, category: category(members[0]!), actor: first(actor), place: first(place) };
+      });
+    claims.sort(
+      (a, b) =>
+        compareText(a.category, b.category) ||
+        compareText(a.actor ?? "", b.actor ?? "") ||
+        compareText(a.place ?? "", b.place ?? "") ||
+        compareText(a.firstId, b.firstId),
+    );
+    const out: FigureClaimRow[] = [];
+    claims.forEach((g, k) => {
+      const claim_id = `k${k + 1}`;
+      for (const i of g.members) {
+        const attributed = c.attributed.get(i);
+        out.push({
+          claim_id,
+          figure_id: id(i),
+          source_id: sourceId(c.source.get(i)),
+          category: g.category,
+          actor_id: idOf(actor[i]!) ?? g.actor,
+          location_id: idOf(place[i]!) ?? g.place,
+          value: c.value.get(i),
+          low: c.low.get(i),
+          high: c.high.get(i),
+          attributed_to: attributed < 0 ? null : view.entityId(view.entityOf(attributed)),
+        });
+      }
+    });
+    return out;
+  }
+}
+
+/** Claims over figure rows whose entity ids are already corpus-wide. */
 export function groupFigureClaims(rows: readonly ClaimInput[], options: ClaimOptions = {}): FigureClaimRow[] {
   const related = options.related ?? ((a: string, b: string) => a === b);
-  const items: Item[] = rows
-    .filter((r) => r.value !== null || r.low !== null || r.high !== null)
-    .map((row) => ({ row, group: countedGroup(row.counted), period: row.date_id && options.periodOf ? days(options.periodOf(row.date_id)) : null }))
-    .sort((a, b) => compareText(a.row.category, b.row.category) || compareText(a.row.figure_id, b.row.figure_id));
-  // complete linkage, greedily in id order: a figure joins the first group it fits with every member
-  // of, so a figure with no place cannot bridge "Old City" fighters and "Raqqa" fighters
-  // groups are looked up among those of the same category and unit only (compatible()
-  // requires both), so a large corpus does not compare every figure with every group
-  const groups: Item[][] = [];
-  const byKind = new Map<string, Item[][]>();
-  for (const it of items) {
-    const kind = `${it.row.category}\u0000${it.row.unit}`;
-    const candidates = byKind.get(kind) ?? [];
-    const home = candidates.find((g) => g.every((m) => compatible(m, it, related)));
-    if (home) home.push(it);
-    else {
-      const g = [it];
-      groups.push(g);
-      candidates.push(g);
-      byKind.set(kind, candidates);
-    }
+  const claimer = new FigureClaimer();
+  const entities = new Interner();
+  const sources = new Interner();
+  const figureIds: string[] = [];
+  for (const row of rows) {
+    if (!claimable(row)) continue;
+    const period = row.date_id && options.periodOf ? periodDays(options.periodOf(row.date_id)) : null;
+    const refs = { actor: entities.id(row.actor_id), place: entities.id(row.location_id), attributed: entities.id(row.attributed_to) };
+    claimer.add(sources.id(row.source_id), figureIds.push(row.figure_id) - 1, row, period, refs);
   }
-  const claims = groups
-    .filter((g) => new Set(g.map((it) => it.row.source_id)).size >= 2)
-    .map((g) => [...g].sort((a, b) => compareText(a.row.figure_id, b.row.figure_id)));
-  const first = (g: Item[], pick: (r: ClaimInput) => string | null) => g.map((it) => pick(it.row)).find((v) => v !== null) ?? "";
-  claims.sort(
-    (a, b) =>
-      compareText(a[0]!.row.category, b[0]!.row.category) ||
-      compareText(first(a, (r) => r.actor_id), first(b, (r) => r.actor_id)) ||
-      compareText(first(a, (r) => r.location_id), first(b, (r) => r.location_id)) ||
-      compareText(a[0]!.row.figure_id, b[0]!.row.figure_id),
-  );
-  const out: FigureClaimRow[] = [];
-  claims.forEach((g, n) => {
-    const claim_id = `k${n + 1}`;
-    const actor = first(g, (r) => r.actor_id) || null;
-    const place = first(g, (r) => r.location_id) || null;
-    for (const { row } of g) {
-      out.push({
-        claim_id,
-        figure_id: row.figure_id,
-        source_id: row.source_id,
-        category: row.category,
-        actor_id: row.actor_id ?? actor,
-        location_id: row.location_id ?? place,
-        value: row.value,
-        low: row.low,
-        high: row.high,
-        attributed_to: row.attributed_to,
-      });
-    }
-  });
-  return out;
+  const view: EntityView = { entityOf: (ref) => ref, entityId: (e) => entities.value(e)!, related: (a, b) => related(entities.value(a)!, entities.value(b)!) };
+  return claimer.claims(view, (_source, local) => figureIds[local]!, (s) => sources.value(s)!);
 }

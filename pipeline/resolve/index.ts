@@ -1,61 +1,109 @@
 /**
  * resolve: the cross-document stage. Entities from every document merge into
  * corpus-wide entities; events reporting the same happening form clusters;
- * figures about the same quantity form claims. It sees compact summaries, never
- * whole documents, so memory grows with entities and events, not with text.
+ * figures about the same quantity form claims.
+ *
+ * Documents are added one by one as they are processed (addDocument) and only a
+ * compact summary of each is kept: entity records shared across documents, and the
+ * few fields of clusterable events and claimable figures in typed-array columns. So
+ * memory grows with distinct entities and with events, by a few bytes each, never
+ * with text. resolve() then computes everything at once.
  */
-import type { EntityRow, EventClusterRow, EventRow, FigureClaimRow, FigureRow } from "../../schemas/tables.js";
+import type { EntityRow, EventClusterRow, FigureClaimRow } from "../../schemas/tables.js";
+import { EntityStore, type CountedEntity } from "./entities.js";
+import { EventClusterer, placeRelationFromNames, type EntityView } from "./event-clusters.js";
+import { FigureClaimer } from "./figure-claims.js";
 
-/** The part of an event row that resolve reads, with entity keys still document-local. */
-export type EventSummary = ClusterInput;
-/** The part of a figure row that resolve reads, with entity keys still document-local. */
-export type FigureSummary = ClaimInput;
-
-/** Keep only what resolve reads: a corpus holds hundreds of thousands of these. */
-export function eventSummary(e: EventRow): EventSummary {
-  const { event_id, source_id, event_type, sub_event_type, actor1_id, location_id, event_date, event_date_end, date_precision, certainty } = e;
-  return { event_id, source_id, event_type, sub_event_type, actor1_id, location_id, event_date, event_date_end, date_precision, certainty };
-}
-
-export function figureSummary(f: FigureRow): FigureSummary {
-  const { figure_id, source_id, category, unit, counted, actor_id, location_id, date_id, value, low, high, attributed_to } = f;
-  return { figure_id, source_id, category, unit, counted, actor_id, location_id, date_id, value, low, high, attributed_to };
-}
-import type { EntitySummary } from "../rows.js";
-import { resolveEntities } from "./entities.js";
-import { clusterEvents, placeRelationFromNames, type ClusterInput } from "./event-clusters.js";
-import { groupFigureClaims, type ClaimInput, type Period } from "./figure-claims.js";
+/**
+ * What resolution needs of one document, made where the document is processed. Entity
+ * references are the document's own entity keys; `n` is the number in an event's or
+ * figure's id ("<source_id>-e<n>", "<source_id>-f<n>").
+ */
+export type ResolveSummary = {
+  entities: CountedEntity[];
+  /** the events that can join a cluster (clusterable()), in row order */
+  events: {
+    n: number;
+    event_type: string;
+    sub_event_type: string;
+    actor1_id: string | null;
+    location_id: string | null;
+    event_date: string;
+    event_date_end: string | null;
+  }[];
+  /** the figures that state an amount (claimable()); `period` is the days of their time expression */
+  figures: {
+    n: number;
+    category: string;
+    unit: string;
+    counted: string | null;
+    value: number | null;
+    low: number | null;
+    high: number | null;
+    actor_id: string | null;
+    location_id: string | null;
+    attributed_to: string | null;
+    period: [number, number] | null;
+  }[];
+};
 
 export type Resolved = {
   entities: EntityRow[];
-  idOf(sourceId: string, entityKey: string): string;
+  /** the entity_id of an entity record (addDocument gave each of a document's keys one) */
+  entityId(record: number): string;
   clusters: EventClusterRow[];
-  clusterOf: Map<string, string>;
+  /** the cluster_id of the k-th clusterable event added (counting from 0 across documents), or null */
+  clusterOfEvent(k: number): string | null;
   claims: FigureClaimRow[];
 };
 
-/**
- * `events` and `figures` still carry document-local entity keys; they are resolved here
- * first. `periods` gives the interval of each time expression a figure points to.
- */
-export function resolveCorpus(
-  summaries: readonly EntitySummary[],
-  events: readonly EventSummary[],
-  figures: readonly FigureSummary[],
-  periods: ReadonlyMap<string, Period> = new Map(),
-): Resolved {
-  const ents = resolveEntities(summaries);
-  const id = (sourceId: string, key: string | null) => (key === null ? null : ents.idOf(sourceId, key));
-  const resolvedEvents = events.map((e) => ({ ...e, actor1_id: id(e.source_id, e.actor1_id), location_id: id(e.source_id, e.location_id) }));
-  const resolvedFigures = figures.map((f) => ({
-    ...f,
-    actor_id: id(f.source_id, f.actor_id),
-    location_id: id(f.source_id, f.location_id),
-    attributed_to: id(f.source_id, f.attributed_to),
-  }));
-  // one report says "Mosul", another "the Old City of Mosul": a place inside another is related
-  const related = placeRelationFromNames(ents.entities);
-  const { clusters, clusterOf } = clusterEvents(resolvedEvents, related);
-  const claims = groupFigureClaims(resolvedFigures, { related, periodOf: (id) => periods.get(id) ?? null });
-  return { entities: ents.entities, idOf: ents.idOf, clusters, clusterOf, claims };
+export class CorpusResolver {
+  private readonly entities = new EntityStore();
+  private readonly events = new EventClusterer();
+  private readonly figures = new FigureClaimer();
+  private readonly sourceIds: string[] = [];
+
+  /** Adds one document; returns the entity record of each of its entity keys, for resolve()'s entityId. */
+  addDocument(sourceId: string, summary: ResolveSummary): Record<string, number> {
+    const source = this.sourceIds.push(sourceId) - 1;
+    const recordOf = this.entities.addDocument(sourceId, summary.entities);
+    const ref = (key: string | null): number => {
+      if (key === null) return -1;
+      const rec = recordOf.get(key);
+      if (rec === undefined) throw new Error(`resolve: no entity "${key}" in source "${sourceId}"`);
+      return rec;
+    };
+    for (const e of summary.events) this.events.add(source, e.n, e, ref(e.actor1_id), ref(e.location_id));
+    for (const f of summary.figures) {
+      this.figures.add(source, f.n, f, f.period, { actor: ref(f.actor_id), place: ref(f.location_id), attributed: ref(f.attributed_to) });
+    }
+    return Object.fromEntries(recordOf);
+  }
+
+  resolve(): Resolved {
+    const { entities, entityOfRecord } = this.entities.resolve();
+    // one report says "Mosul", another "the Old City of Mosul": a place inside another is related
+    const related = placeRelationFromNames(entities);
+    const view: EntityView = {
+      entityOf: (record) => entityOfRecord[record]!,
+      entityId: (e) => entities[e]!.entity_id,
+      related: (a, b) => a === b || related(entities[a]!.entity_id, entities[b]!.entity_id),
+    };
+    const { clusters, clusterOf } = this.events.cluster(view, (s, n) => `${this.sourceIds[s]}-e${n}`);
+    const claims = this.figures.claims(view, (s, n) => `${this.sourceIds[s]}-f${n}`, (s) => this.sourceIds[s]!);
+    return {
+      entities,
+      entityId: (record) => entities[entityOfRecord[record]!]!.entity_id,
+      clusters,
+      clusterOfEvent: (k) => (clusterOf[k]! >= 0 ? clusters[clusterOf[k]!]!.cluster_id : null),
+      claims,
+    };
+  }
+}
+
+/** The number n of an id "<source_id>-<letter><n>", checked: resolve rebuilds ids from it. */
+export function idNumber(id: string, sourceId: string, letter: string): number {
+  const n = Number(id.slice(sourceId.length + 2));
+  if (!Number.isInteger(n) || `${sourceId}-${letter}${n}` !== id) throw new Error(`resolve: id "${id}" is not "${sourceId}-${letter}<n>"`);
+  return n;
 }

@@ -2,25 +2,31 @@
 import { describe, expect, it } from "vitest";
 import { createDoc } from "../../pipeline/create-doc.js";
 import { runStages } from "../../pipeline/index.js";
-import { resolveCorpus } from "../../pipeline/resolve/index.js";
-import { docRows, entitySummary } from "../../pipeline/rows.js";
+import { clusterable } from "../../pipeline/resolve/event-clusters.js";
+import { CorpusResolver } from "../../pipeline/resolve/index.js";
+import { docRows, resolveSummary } from "../../pipeline/rows.js";
 
 function run(sourceId: string, text: string, published: string) {
   const doc = runStages(
     createDoc({ sourceId, path: `${sourceId}.txt`, text, manifest: { url: null, outlet: null, title: null, author: null, published_date: published } }),
     { options: {} },
   );
-  return { rows: docRows(doc), summary: entitySummary(doc) };
+  const rows = docRows(doc);
+  return { rows, summary: resolveSummary(doc, rows) };
 }
 
 describe("resolveCorpus", () => {
   const a = run("a", "😀 Iraqi forces captured the Grand al-Nuri Mosque in Mosul from ISIS on Wednesday.\n", "2017-06-30");
   const b = run("b", "Iraqi forces on Thursday captured the Grand al-Nuri Mosque in Mosul from Daesh.\n", "2017-06-30");
-  const resolved = resolveCorpus([a.summary, b.summary], [...a.rows.events, ...b.rows.events], [...a.rows.figures, ...b.rows.figures]);
+  // documents are added one by one, as the runner does; only their summaries are kept
+  const resolver = new CorpusResolver();
+  const records = { a: resolver.addDocument("a", a.summary), b: resolver.addDocument("b", b.summary) };
+  const resolved = resolver.resolve();
+  const idOf = (sourceId: "a" | "b", key: string) => resolved.entityId(records[sourceId][key]!);
 
   it("gives aliases in different sources one entity_id", () => {
-    const idsA = a.rows.mentions.map((m) => resolved.idOf("a", m.entity_id));
-    const idsB = b.rows.mentions.map((m) => resolved.idOf("b", m.entity_id));
+    const idsA = a.rows.mentions.map((m) => idOf("a", m.entity_id));
+    const idsB = b.rows.mentions.map((m) => idOf("b", m.entity_id));
     const group = (rows: typeof a.rows.mentions, ids: string[], text: string) => ids[rows.findIndex((m) => m.text === text)];
     expect(group(a.rows.mentions, idsA, "ISIS")).toBeDefined();
     expect(group(a.rows.mentions, idsA, "ISIS")).toBe(group(b.rows.mentions, idsB, "Daesh"));
@@ -31,7 +37,10 @@ describe("resolveCorpus", () => {
   it("clusters the two reports of the capture, noting that their days disagree", () => {
     expect(resolved.clusters).toHaveLength(1);
     expect(resolved.clusters[0]).toMatchObject({ reports: 2, sources: 2, date_disagreement: true, first_date: "2017-06-28", last_date: "2017-06-29" });
-    const clustered = [...a.rows.events, ...b.rows.events].filter((e) => resolved.clusterOf.has(e.event_id));
+    // the k-th clusterable event, counted across documents in the order they were added
+    const candidates = [...a.rows.events, ...b.rows.events].filter(clusterable);
+    const clustered = candidates.filter((_, k) => resolved.clusterOfEvent(k) === "c1");
     expect(clustered.map((e) => e.source_id).sort()).toEqual(["a", "b"]);
+    expect(candidates.filter((_, k) => resolved.clusterOfEvent(k) === null)).toHaveLength(candidates.length - 2);
   });
 });
