@@ -11,11 +11,17 @@ node_modules/.package-lock.json: package-lock.json
 	npm ci
 	@touch $@
 
+# The pipeline as plain JavaScript (scripts/build-dist.mjs says why), rebuilt when a source changes
+SOURCES := $(shell find bin pipeline schemas -name '*.ts' -o -name '*.json')
+dist/.built: node_modules/.package-lock.json scripts/build-dist.mjs $(SOURCES)
+	@node scripts/build-dist.mjs
+	@touch $@
+
 # The CLI exits 3 when some inputs were rejected: the dataset is still written whole
 # (rejects.csv lists them), so for make that is success, said on stderr. Any other
 # failure stops make.
-dataset: node_modules/.package-lock.json
-	@$(TSX) bin/conflict-dataset.ts --input "$(INPUT)" --out "$(OUT)" $(if $(MANIFEST),--manifest "$(MANIFEST)"); \
+dataset: dist/.built
+	@node dist/bin/conflict-dataset.js --input "$(INPUT)" --out "$(OUT)" $(if $(MANIFEST),--manifest "$(MANIFEST)"); \
 	status=$$?; \
 	if [ $$status -eq 3 ]; then echo "make dataset: written, with rejected inputs listed in $(OUT)/csv/rejects.csv" >&2; exit 0; fi; \
 	exit $$status
@@ -26,11 +32,12 @@ test: node_modules/.package-lock.json
 eval: node_modules/.package-lock.json
 	@$(TSX) eval/run-eval.ts --gold gold --output "$(OUT)" --input "$(INPUT)"
 
-bench: node_modules/.package-lock.json
+bench: dist/.built
 	$(TSX) bench/run-bench.ts
 
 typecheck: node_modules/.package-lock.json
 	npx tsc --noEmit
 
 clean:
+	rm -rf dist
 	rm -rf output/csv output/parquet output/text output/datapackage.json output/CODEBOOK.md

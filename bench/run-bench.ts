@@ -3,13 +3,15 @@
  *
  * 1. Generates a deterministic corpus (default 100 MB; BENCH_MB to change) under bench/corpus/.
  * 2. Per stage: runs every stage on a sample of documents in this process and prints MB/s.
- * 3. Whole pipeline: runs the CLI on the corpus as a child process and prints MB/s,
- *    documents/s and peak RSS (from the child's resource usage), with the core count.
+ * 3. Whole pipeline: runs the built pipeline (dist/) as a child process, on a quarter of the
+ *    corpus with one worker and with one per core (the speed-up), then on the whole corpus
+ *    (peak RSS should not grow with it); prints MB/s, documents/s and peak RSS (from the
+ *    child's resource usage, worker threads included), with the core count.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { createDoc } from "../pipeline/create-doc.js";
 import { stages } from "../pipeline/index.js";
 import { makeCorpus } from "./make-corpus.js";
@@ -55,23 +57,46 @@ for (const [name, secs] of perStage) {
 }
 console.log(`  ${"all stages".padEnd(12)} ${(sampleBytes / 1e6 / sum).toFixed(2).padStart(8)} MB/s  ${(sample.length / sum).toFixed(0).padStart(7)} docs/s`);
 
-// whole pipeline through the CLI
-t0 = process.hrtime.bigint();
-const r = spawnSync(
-  process.execPath,
-  ["--import", "tsx", "-e", `
-    const { runDataset } = await import(${JSON.stringify(join(ROOT, "pipeline", "run.ts"))});
-    const s = await runDataset({ input: ${JSON.stringify(corpus)}, out: ${JSON.stringify(out)} });
-    process.stdout.write(JSON.stringify({ ...s, maxRssKb: process.resourceUsage().maxRSS }));
-  `],
-  { encoding: "utf8", cwd: ROOT, maxBuffer: 1 << 26 },
-);
-const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-if (r.status !== 0) {
-  console.error(r.stderr);
-  process.exit(1);
+// whole pipeline: the built JavaScript (dist/, as `make dataset` runs it) in a child process,
+// whose own resource usage gives the peak RSS of the run, worker threads included
+function runPipeline(input: string, jobs: number): { secs: number; documents: number; rows: Record<string, number>; maxRssKb: number } {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [join(ROOT, "bench", "run-pipeline.mjs"), input, out, String(jobs)], { encoding: "utf8", cwd: ROOT, maxBuffer: 1 << 26 });
+  const secs = Number(process.hrtime.bigint() - t) / 1e9;
+  if (r.status !== 0) {
+    console.error(r.stderr);
+    process.exit(1);
+  }
+  return { secs, ...(JSON.parse(r.stdout) as { documents: number; rows: Record<string, number>; maxRssKb: number }) };
 }
-const s = JSON.parse(r.stdout) as { documents: number; rows: Record<string, number>; maxRssKb: number };
-console.log(`\nwhole pipeline (CLI runner, ${availableParallelism()} cores available):`);
-console.log(`  ${(totalBytes / 1e6 / secs).toFixed(2)} MB/s, ${(s.documents / secs).toFixed(0)} documents/s, ${secs.toFixed(1)} s, peak RSS ${(s.maxRssKb / 1024).toFixed(0)} MB`);
-console.log(`  rows: ${Object.entries(s.rows).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+
+/** The first `share` of the corpus's files, hard-linked into a folder of their own (no copy). */
+function slice(share: number): { dir: string; bytes: number } {
+  const dir = join(ROOT, "bench", `corpus-${Math.round(share * 100)}pct`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  let bytes = 0;
+  files.slice(0, Math.round(files.length * share)).forEach((f, i) => {
+    linkSync(f, join(dir, `${String(i).padStart(6, "0")}-${basename(f)}`));
+    bytes += statSync(f).size;
+  });
+  return { dir, bytes };
+}
+
+const cores = availableParallelism();
+const report = (label: string, bytes: number, r: ReturnType<typeof runPipeline>) =>
+  console.log(
+    `  ${label.padEnd(26)} ${(bytes / 1e6 / r.secs).toFixed(2).padStart(6)} MB/s  ${(r.documents / r.secs).toFixed(0).padStart(5)} docs/s  ${r.secs.toFixed(1).padStart(6)} s  peak RSS ${(r.maxRssKb / 1024).toFixed(0).padStart(5)} MB`,
+  );
+console.log(`\nwhole pipeline (dist/ build, ${cores} cores available):`);
+const quarter = slice(0.25);
+const q1 = runPipeline(quarter.dir, 1);
+report(`quarter, --jobs 1`, quarter.bytes, q1);
+const qn = runPipeline(quarter.dir, cores);
+report(`quarter, --jobs ${cores}`, quarter.bytes, qn);
+const full = runPipeline(corpus, cores);
+report(`whole corpus, --jobs ${cores}`, totalBytes, full);
+rmSync(quarter.dir, { recursive: true, force: true });
+console.log(`  speed-up from 1 to ${cores} workers: ${(q1.secs / qn.secs).toFixed(2)}×; per core: ${(totalBytes / 1e6 / full.secs / cores).toFixed(2)} MB/s`);
+console.log(`  peak RSS, quarter → whole corpus: ${(qn.maxRssKb / 1024).toFixed(0)} → ${(full.maxRssKb / 1024).toFixed(0)} MB`);
+console.log(`  rows: ${Object.entries(full.rows).map(([k, v]) => `${k} ${v}`).join(", ")}`);

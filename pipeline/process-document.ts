@@ -1,35 +1,20 @@
 /**
  * One input file → its rows, or the reason it was refused. Pure with respect to the
  * run: it reads one file and returns data, so it can run on the main thread or in a
- * worker (pipeline/workers.ts) with the same result.
+ * worker (pipeline/workers/) with the same result.
  */
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { extractHtmlText } from "./clean/html.js";
 import { createDoc } from "./create-doc.js";
-import { StageError, type Ctx, type ManifestEntry } from "./doc.js";
+import { StageError, type Ctx } from "./doc.js";
 import { stages } from "./index.js";
 import { decodeBytes } from "./read/decode.js";
 import { errorText } from "./read/list-inputs.js";
-import type { ResolveSummary } from "./resolve/index.js";
 import { docRows, resolveSummary } from "./rows.js";
+import type { DocumentResult, DocumentTask } from "./document-task.js";
 
-export type DocumentTask = { absPath: string; relPath: string; sourceId: string; manifest: ManifestEntry | null; maxBytes: number };
-
-/**
- * Default size limit for one article. A news article is 2–50 KB; a file of tens of
- * megabytes is a dump of many articles or not an article at all, and one parse
- * of it would hold the whole run. It is refused with the reason, never truncated.
- */
-export const DEFAULT_MAX_BYTES = 8_000_000;
-
-export type DocumentResult =
-  /**
-   * `rowsJson` is the document's DocRows as JSON: made here, in the worker, so the runner only
-   * appends it to its spill file instead of copying and re-serializing every row.
-   */
-  | { ok: true; bytes: number; rowsJson: string; summary: ResolveSummary; extractedText: string | null }
-  | { ok: false; bytes: number; stage: string; reason: string; detail: string };
+export type { DocumentResult, DocumentTask } from "./document-task.js";
 
 const ctx: Ctx = { options: {} };
 

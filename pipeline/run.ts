@@ -15,7 +15,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, 
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, resolve as resolvePath } from "node:path";
 import type { ManifestEntry } from "./doc.js";
-import { DEFAULT_MAX_BYTES, type DocumentResult, type DocumentTask } from "./process-document.js";
+import { DEFAULT_MAX_BYTES, type DocumentResult, type DocumentTask } from "./document-task.js";
 import { mapOrdered } from "./workers/ordered-pool.js";
 import { listInputs } from "./read/list-inputs.js";
 import { readManifest, type Manifest } from "./read/manifest.js";
@@ -64,7 +64,13 @@ export async function runDataset(opts: RunOptions): Promise<RunSummary> {
 
 /** Below this many documents, starting worker threads (each loads the models) costs more than it saves. */
 const MIN_DOCS_FOR_WORKERS = 16;
-const WORKER_URL = new URL("./workers/worker-entry.mjs", import.meta.url);
+/**
+ * Built to JavaScript (dist/, what `make dataset` runs), a worker loads its module directly;
+ * run from the TypeScript sources (tests, tsx), it goes through an entry that registers tsx.
+ */
+const WORKER_URL = import.meta.url.endsWith(".js")
+  ? new URL("./workers/document-worker.js", import.meta.url)
+  : new URL("./workers/worker-entry.mjs", import.meta.url);
 
 async function* processAll(tasks: readonly DocumentTask[], jobs: number): AsyncGenerator<DocumentResult> {
   if (jobs <= 1 || tasks.length < MIN_DOCS_FOR_WORKERS) {

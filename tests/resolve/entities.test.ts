@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createDoc } from "../../pipeline/create-doc.js";
 import type { DocEntity, EntityType, Mention } from "../../pipeline/doc.js";
 import { runStages, stages } from "../../pipeline/index.js";
-import { resolveEntities } from "../../pipeline/resolve/entities.js";
+import { EntityStore, resolveEntities } from "../../pipeline/resolve/entities.js";
 import { entitySlug, phoneticKey } from "../../pipeline/resolve/entities-keys.js";
 
 type Spec = Partial<DocEntity> & { key: string; type: EntityType; name: string; mentions?: number };
@@ -123,5 +123,41 @@ describe("resolveEntities on the entity stage's output from other wars", () => {
     expect(idOf(c, "government forces")).toBe(idOf(d, "Sudanese troops"));
     expect(idOf(c, "government forces")).toBe("org-sudanese-security-forces");
     expect(idOf(a, "Russian forces")).not.toBe(idOf(b, "Ukrainian troops"));
+  });
+});
+
+describe("EntityStore: what the runner keeps in memory", () => {
+  const counted = (d: ReturnType<typeof doc>) => {
+    const n = new Map<string, number>();
+    for (const m of d.mentions) n.set(m.entityKey, (n.get(m.entityKey) ?? 0) + 1);
+    return d.entities.map((e) => ({ ...e, mentions: n.get(e.key) ?? 0 }));
+  };
+  const mosul = (sourceId: string, mentions: number) =>
+    doc(sourceId, [
+      { key: "LOCATION:mosul", type: "LOCATION", name: "Mosul", mentions },
+      { key: "ORG:government forces", type: "ORG", name: "Government Forces" },
+      { key: "PERSON:dillon", type: "PERSON", name: "Dillon" },
+    ]);
+
+  it("keeps one record for a name repeated across documents, but one per document for names only a document can place", () => {
+    const store = new EntityStore();
+    for (let i = 0; i < 50; i++) store.addDocument(`😀${i}`, counted(mosul(`😀${i}`, 1 + (i % 3))));
+    // Mosul: one record; "Government Forces" and the lone surname "Dillon": 50 each
+    expect(store.recordCount).toBe(1 + 50 + 50);
+    const { entities } = store.resolve();
+    const place = entities.find((e) => e.name === "Mosul")!;
+    // 1, 2 or 3 mentions per document: 17×1 + 17×2 + 16×3
+    expect(place).toMatchObject({ entity_id: "loc-mosul", mentions: 99, sources: 50 });
+    expect(entities.filter((e) => e.name === "Government Forces")).toHaveLength(50);
+    expect(entities.filter((e) => e.name === "Dillon").every((e) => e.sources === 1)).toBe(true);
+  });
+
+  it("gives the same entities whether documents share records or not", () => {
+    const docs = [mosul("x", 2), mosul("y", 1), doc("z", [{ key: "LOCATION:old city of mosul", type: "LOCATION", name: "Old City of Mosul" }])];
+    const together = resolveEntities(docs);
+    const apart = docs.map((d) => resolveEntities([d]));
+    expect(together.entities.find((e) => e.name === "Mosul")).toMatchObject({ mentions: 3, sources: 2 });
+    expect(apart[0]!.entities.find((e) => e.name === "Mosul")).toMatchObject({ mentions: 2, sources: 1 });
+    expect(together.idOf("x", "LOCATION:mosul")).toBe(together.idOf("y", "LOCATION:mosul"));
   });
 });

@@ -1,0 +1,8 @@
+// make bench's child process: one run of the built pipeline (dist/), printing its summary and
+// the process's peak RSS (worker threads included) as JSON. A file, not `node -e`: worker
+// threads inherit the parent's node flags, and --input-type is refused outside -e.
+// Usage: node bench/run-pipeline.mjs INPUT OUT JOBS
+const [input, out, jobs] = process.argv.slice(2);
+const { runDataset } = await import(new URL("../dist/pipeline/run.js", import.meta.url).href);
+const summary = await runDataset({ input, out, jobs: Number(jobs) });
+process.stdout.write(JSON.stringify({ ...summary, maxRssKb: process.resourceUsage().maxRSS }));

@@ -1,0 +1,24 @@
+/**
+ * What the runner sends to a worker and gets back, and the size limit: kept apart from
+ * process-document.ts so the runner can name them without loading the stages (and their
+ * models) on the main thread, where workers do that work.
+ */
+import type { ManifestEntry } from "./doc.js";
+import type { ResolveSummary } from "./resolve/index.js";
+
+export type DocumentTask = { absPath: string; relPath: string; sourceId: string; manifest: ManifestEntry | null; maxBytes: number };
+
+/**
+ * Default size limit for one article. A news article is 2–50 KB; a file of tens of
+ * megabytes is a dump of many articles or not an article at all, and one parse
+ * of it would hold the whole run. It is refused with the reason, never truncated.
+ */
+export const DEFAULT_MAX_BYTES = 8_000_000;
+
+export type DocumentResult =
+  /**
+   * `rowsJson` is the document's DocRows as JSON: made here, in the worker, so the runner only
+   * appends it to its spill file instead of copying and re-serializing every row.
+   */
+  | { ok: true; bytes: number; rowsJson: string; summary: ResolveSummary; extractedText: string | null }
+  | { ok: false; bytes: number; stage: string; reason: string; detail: string };
