@@ -7,7 +7,7 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { runDataset } from "../pipeline/run.js";
+import { runDataset, type Progress } from "../pipeline/run.js";
 
 const USAGE = `Usage: conflict-dataset [--input DIR] [--out DIR] [--manifest FILE] [--jobs N] [--max-mb N]
 
@@ -78,12 +78,20 @@ if (values["max-mb"] !== undefined) {
 
 const started = process.hrtime.bigint();
 const tty = process.stderr.isTTY === true;
-const progress = (done: number, total: number, bytes: number) => {
+let lastDrawn = 0;
+// on a terminal only, at most ten times a second: files done, speed and time left
+const progress = (p: Progress) => {
   if (!tty) return;
-  const secs = Number(process.hrtime.bigint() - started) / 1e9;
-  const mbps = bytes / 1e6 / Math.max(secs, 1e-6);
-  const eta = done > 0 ? ((total - done) * secs) / done : 0;
-  process.stderr.write(`\r${done}/${total} files  ${mbps.toFixed(2)} MB/s  ETA ${eta.toFixed(0)} s   `);
+  const now = Number(process.hrtime.bigint() - started) / 1e9;
+  if (p.done < p.total && now - lastDrawn < 0.1) return;
+  lastDrawn = now;
+  if (p.phase === "process") {
+    const mbps = p.bytes / 1e6 / Math.max(now, 1e-6);
+    const eta = p.done > 0 ? ((p.total - p.done) * now) / p.done : 0;
+    process.stderr.write(`\r${p.done}/${p.total} files  ${mbps.toFixed(2)} MB/s  ETA ${eta.toFixed(0)} s   `);
+  } else {
+    process.stderr.write(`\rwriting tables: ${p.done}/${p.total} documents                `);
+  }
 };
 
 const summary = await runDataset({ input, out, manifest: values.manifest ?? null, jobs, maxBytes, onProgress: progress });

@@ -35,9 +35,14 @@ export type RunOptions = {
   maxBytes?: number;
   /** worker threads for the per-document stages; default: the machine's cores */
   jobs?: number;
-  /** called after each document; the CLI draws progress with it */
-  onProgress?: (done: number, total: number, bytes: number) => void;
+  /**
+   * Called after each document: while documents are processed ("process", bytes read so far)
+   * and again while their rows are written ("write"). The CLI draws progress with it.
+   */
+  onProgress?: (p: Progress) => void;
 };
+
+export type Progress = { phase: "process" | "write"; done: number; total: number; bytes: number };
 
 export type RunSummary = {
   documents: number;
@@ -117,7 +122,7 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
     const task = tasks[i++]!;
     bytes += result.bytes;
     done++;
-    opts.onProgress?.(done, tasks.length, bytes);
+    opts.onProgress?.({ phase: "process", done, total: tasks.length, bytes });
     if (!result.ok) {
       rejects.add(task.relPath, result.stage, result.reason, result.detail);
       continue;
@@ -140,8 +145,10 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   const resolved = resolver.resolve();
   const writer = new DatasetWriter(tmp, rejects);
   let clusterableSeen = 0;
+  let written = 0;
   for (const line of readLinesSync(spill)) {
     if (line === "") continue;
+    opts.onProgress?.({ phase: "write", done: ++written, total: documents, bytes });
     const { records, rows: r } = JSON.parse(line) as { records: Record<string, number>; rows: DocRows };
     const id = (key: string | null) => (key === null ? null : resolved.entityId(records[key]!));
     writer.write(sources, [r.source], r.path);
