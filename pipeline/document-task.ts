@@ -5,6 +5,7 @@
  */
 import type { ManifestEntry } from "./doc.js";
 import type { ResolveSummary } from "./resolve/index.js";
+import type { DocRows } from "./rows.js";
 
 export type DocumentTask = { absPath: string; relPath: string; sourceId: string; manifest: ManifestEntry | null; maxBytes: number };
 
@@ -15,10 +16,15 @@ export type DocumentTask = { absPath: string; relPath: string; sourceId: string;
  */
 export const DEFAULT_MAX_BYTES = 8_000_000;
 
+/** The rows that name no entity: the runner writes them as soon as they arrive. */
+export type FinalRows = Pick<DocRows, "path" | "source" | "boilerplate" | "sentences" | "dates">;
+/** The rows that name entities by document-local keys: they wait for resolve. */
+export type PendingRows = Pick<DocRows, "path" | "mentions" | "figures" | "events">;
+
 export type DocumentResult =
   /**
-   * `rowsJson` is the document's DocRows as JSON: made here, in the worker, so the runner only
-   * appends it to its spill file instead of copying and re-serializing every row.
+   * `pendingJson` is PendingRows as JSON: made here, in the worker, so the runner only appends
+   * it to its spill file instead of copying and re-serializing every row.
    */
-  | { ok: true; bytes: number; rowsJson: string; summary: ResolveSummary; extractedText: string | null }
+  | { ok: true; bytes: number; final: FinalRows; pendingJson: string; summary: ResolveSummary; extractedText: string | null }
   | { ok: false; bytes: number; stage: string; reason: string; detail: string };

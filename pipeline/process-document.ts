@@ -12,7 +12,7 @@ import { stages } from "./index.js";
 import { decodeBytes } from "./read/decode.js";
 import { errorText } from "./read/list-inputs.js";
 import { docRows, resolveSummary } from "./rows.js";
-import type { DocumentResult, DocumentTask } from "./document-task.js";
+import type { DocumentResult, DocumentTask, PendingRows } from "./document-task.js";
 
 export type { DocumentResult, DocumentTask } from "./document-task.js";
 
@@ -50,5 +50,7 @@ export function processDocument(task: DocumentTask): DocumentResult {
     }
   }
   const rows = docRows(doc);
-  return { ok: true, bytes, rowsJson: JSON.stringify(rows), summary: resolveSummary(doc, rows), extractedText };
+  const { path, source, boilerplate, sentences, dates, mentions, figures, events } = rows;
+  const pending: PendingRows = { path, mentions, figures, events };
+  return { ok: true, bytes, final: { path, source, boilerplate, sentences, dates }, pendingJson: JSON.stringify(pending), summary: resolveSummary(doc, rows), extractedText };
 }

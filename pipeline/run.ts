@@ -2,7 +2,8 @@
  * The runner: input folder → dataset folder.
  *
  * Phase 1 reads each article (sorted), runs the per-document stages (in worker
- * threads), and spills its rows to a JSON-lines file, keeping in memory only the
+ * threads), writes the tables that name no entity (sources, boilerplate, sentences,
+ * dates), and spills the other rows to a JSON-lines file, keeping in memory only the
  * resolver's compact summary (entity records, a few numbers per event and figure).
  * Phase 2 resolves entities, event clusters and figure claims, then streams the
  * spill back through validation into the CSV and Parquet writers.
@@ -15,14 +16,13 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, 
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, resolve as resolvePath } from "node:path";
 import type { ManifestEntry } from "./doc.js";
-import { DEFAULT_MAX_BYTES, type DocumentResult, type DocumentTask } from "./document-task.js";
+import { DEFAULT_MAX_BYTES, type DocumentResult, type DocumentTask, type PendingRows } from "./document-task.js";
 import { mapOrdered } from "./workers/ordered-pool.js";
 import { listInputs } from "./read/list-inputs.js";
 import { readManifest, type Manifest } from "./read/manifest.js";
 import { Rejects } from "./rejects.js";
 import { clusterable } from "./resolve/event-clusters.js";
 import { CorpusResolver } from "./resolve/index.js";
-import type { DocRows } from "./rows.js";
 import { DatasetWriter } from "./write/dataset-writer.js";
 import { readLinesSync } from "./write/read-lines.js";
 import { boilerplate, entities, eventClusters, events, figureClaims, figures, mentions, dates, rejects as rejectsTable, sentences, sources } from "../schemas/tables.js";
@@ -117,6 +117,7 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
     tasks.push({ ...f, sourceId, manifest: manifestEntry(manifest, f.relPath, sourceId, usedManifest), maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES });
   }
 
+  const writer = new DatasetWriter(tmp, rejects);
   let i = 0;
   for await (const result of processAll(tasks, opts.jobs ?? defaultJobs())) {
     const task = tasks[i++]!;
@@ -132,9 +133,16 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
       mkdirSync(join(tmp, "text"), { recursive: true });
       writeFileSync(join(tmp, "text", `${task.sourceId}.txt`), result.extractedText);
     }
-    // only the resolver's compact summary stays in memory; the rows wait on disk
+    // Rows that name no entity are final: written now, while the workers keep the other
+    // cores busy, rather than after them with one core idle. The rest wait on disk for
+    // resolve; only the resolver's compact summary stays in memory.
+    const f = result.final;
+    writer.write(sources, [f.source], f.path);
+    writer.write(boilerplate, f.boilerplate, f.path);
+    writer.write(sentences, f.sentences, f.path);
+    writer.write(dates, f.dates, f.path);
     const records = resolver.addDocument(task.sourceId, result.summary);
-    writeSync(spillFd, `{"records":${JSON.stringify(records)},"rows":${result.rowsJson}}\n`);
+    writeSync(spillFd, `{"records":${JSON.stringify(records)},"rows":${result.pendingJson}}\n`);
   }
   closeSync(spillFd);
   if (manifest) {
@@ -143,19 +151,14 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   }
 
   const resolved = resolver.resolve();
-  const writer = new DatasetWriter(tmp, rejects);
   let clusterableSeen = 0;
   let written = 0;
   for (const line of readLinesSync(spill)) {
     if (line === "") continue;
     opts.onProgress?.({ phase: "write", done: ++written, total: documents, bytes });
-    const { records, rows: r } = JSON.parse(line) as { records: Record<string, number>; rows: DocRows };
+    const { records, rows: r } = JSON.parse(line) as { records: Record<string, number>; rows: PendingRows };
     const id = (key: string | null) => (key === null ? null : resolved.entityId(records[key]!));
-    writer.write(sources, [r.source], r.path);
-    writer.write(boilerplate, r.boilerplate, r.path);
-    writer.write(sentences, r.sentences, r.path);
     writer.write(mentions, r.mentions.map((m) => ({ ...m, entity_id: id(m.entity_id) })), r.path);
-    writer.write(dates, r.dates, r.path);
     writer.write(figures, r.figures.map((f) => ({ ...f, actor_id: id(f.actor_id), location_id: id(f.location_id), attributed_to: id(f.attributed_to) })), r.path);
     writer.write(
       events,
