@@ -12,7 +12,7 @@ describe("compact columns", () => {
     }
     expect(ints.length).toBe(5000);
     expect([ints.get(0), ints.get(1023), ints.get(1024), ints.get(4999)]).toEqual([-3, 7158, 7165, 34990]);
-    expect([nums.get(0), nums.get(1), nums.get(4998), nums.get(4999)]).toEqual([null, 0.25, 1249.5, null]);
+    expect([nums.get(0), nums.get(1), nums.get(4998), nums.get(4999)]).toEqual([null, 0.25, null, 1249.75]); // 4998 = 3 × 1666
   });
 
   it("number distinct strings once, with null as -1", () => {
