@@ -59,6 +59,8 @@ export type Sentence = Span & {
 /** A token from the one wink-nlp parse per document. */
 export type Token = Span & {
   text: string;
+  /** `text` lower-cased, computed once in segment (stages look words up by it) */
+  lower: string;
   pos: string; // Universal POS tag
   lemma: string;
   sentence: number; // index into doc.sentences
@@ -244,6 +246,24 @@ export function tokensOfSentence(tokens: readonly Token[], count: number): (s: n
     first[s] = j;
   }
   return (s) => (s >= 0 && s < count ? tokens.slice(first[s]!, first[s + 1]!) : []);
+}
+
+/** Per-sentence token lists by document (keyed by its token array, which stages never mutate). */
+const groupedTokens = new WeakMap<readonly Token[], readonly (readonly Token[])[]>();
+
+/**
+ * Every sentence's tokens, grouped once per document and shared by the stages that walk all
+ * sentences (attribution, events): the lists are read-only. Sentences without tokens get [].
+ */
+export function tokensBySentence(doc: Pick<Doc, "tokens" | "sentences">): readonly (readonly Token[])[] {
+  let grouped = groupedTokens.get(doc.tokens);
+  if (grouped === undefined) {
+    const lists: Token[][] = Array.from({ length: doc.sentences.length }, () => []);
+    for (const t of doc.tokens) lists[t.sentence]?.push(t);
+    grouped = lists;
+    groupedTokens.set(doc.tokens, grouped);
+  }
+  return grouped;
 }
 
 export function sentenceAt(sentences: readonly Sentence[], cp: number): Sentence | null {

@@ -5,6 +5,7 @@
  * events read it through `attributionForSpan` (pipeline/link.ts).
  */
 import type { Attribution, Doc, Sentence, Stage, Token } from "../doc.js";
+import { tokensBySentence } from "../doc.js";
 import { CUES_BY_FIRST_WORD, type CueEntry } from "./lexicons.js";
 import { buildLookup, resolveSource, type Lookup } from "./source.js";
 import { followsContent, isQuote, speakerAfter, speakerBefore, type Range } from "./speaker.js";
@@ -18,9 +19,9 @@ const WEAK_INTRODUCERS = new Set(["that", ":", "“", '"', "‘"]);
 function findCues(toks: readonly Token[]): CueHit[] {
   const hits: CueHit[] = [];
   for (let i = 0; i < toks.length; i++) {
-    const candidates = CUES_BY_FIRST_WORD.get(toks[i]!.text.toLowerCase());
+    const candidates = CUES_BY_FIRST_WORD.get(toks[i]!.lower);
     if (!candidates) continue;
-    const found = candidates.find((c) => c.words.every((w, k) => toks[i + k]?.text.toLowerCase() === w));
+    const found = candidates.find((c) => c.words.every((w, k) => toks[i + k]?.lower === w));
     if (!found) continue;
     hits.push({ entry: found.entry, from: i, to: i + found.words.length });
     i += found.words.length - 1;
@@ -43,7 +44,7 @@ function draft(toks: readonly Token[], cue: CueHit): Draft | null {
   if (toks[cue.from]!.pos !== "VERB" && toks[cue.from]!.pos !== "AUX") return null;
   const before = cue.from > 0 ? toks[cue.from - 1] : undefined;
   // a passive report ("had been reported to be trapped") names no speaker; it is a hedge, not an attribution
-  if (!entry.passive && before && PASSIVE_AUX.has(before.text.toLowerCase())) return null;
+  if (!entry.passive && before && PASSIVE_AUX.has(before.lower)) return null;
   // inverted order after a quote or comma: "“...,” said Staff Lt Gen Abdulghani Al Assadi"; but
   // "Yahia Rasoul, Joint Operations Command Spokesman, said that ..." is an apposition before the cue
   const appositive = before?.text === "," ? speakerBefore(toks, cue.from) : null;
@@ -58,7 +59,7 @@ function draft(toks: readonly Token[], cue: CueHit): Draft | null {
   if (entry.kind === "weak") {
     const next = toks[cue.to];
     const endsClause = next === undefined || next.text === "." || next.text === ",";
-    if (!(trailing ? endsClause : next !== undefined && WEAK_INTRODUCERS.has(next.text.toLowerCase()))) return null;
+    if (!(trailing ? endsClause : next !== undefined && WEAK_INTRODUCERS.has(next.lower))) return null;
   }
   if (trailing) return { cue, speaker, trailing, spanFrom: "sentence", spanTo: cue.to };
   return { cue, speaker, trailing, spanFrom: speaker.from, spanTo: "next" };
@@ -99,16 +100,11 @@ export const attribution: Stage = {
   assigns: ["attributions"],
   run(doc) {
     const lookup = buildLookup(doc);
-    const bySentence = new Map<number, Token[]>();
-    for (const t of doc.tokens) {
-      const list = bySentence.get(t.sentence);
-      if (list) list.push(t);
-      else bySentence.set(t.sentence, [t]);
-    }
+    const bySentence = tokensBySentence(doc);
     const attributions: Attribution[] = [];
     for (const s of doc.sentences) {
-      const toks = bySentence.get(s.index);
-      if (!toks) continue;
+      const toks = bySentence[s.index]!;
+      if (toks.length === 0) continue;
       sentenceAttributions(doc, lookup, s, toks, attributions);
     }
     attributions.sort((a, b) => a.start - b.start || a.end - b.end || a.cueSpan.start - b.cueSpan.start);

@@ -50,7 +50,7 @@ function npBackward(toks: readonly Token[], end: number): number {
       // "a spokesman for the Command": a determiner after an inner preposition is not the left edge
       const adp = toks[i - 1];
       const head = toks[i - 2];
-      if (adp && head && NP_INNER_ADP.has(adp.text.toLowerCase()) && (head.pos === "NOUN" || head.pos === "PROPN")) {
+      if (adp && head && NP_INNER_ADP.has(adp.lower) && (head.pos === "NOUN" || head.pos === "PROPN")) {
         i -= 2;
         continue;
       }
@@ -61,7 +61,7 @@ function npBackward(toks: readonly Token[], end: number): number {
       i--;
       continue;
     }
-    if (NP_INNER_ADP.has(t.text.toLowerCase()) && start < end) {
+    if (NP_INNER_ADP.has(t.lower) && start < end) {
       const head = toks[i - 1];
       if (head && (head.pos === "NOUN" || head.pos === "PROPN")) {
         i--;
@@ -88,7 +88,7 @@ function npForward(toks: readonly Token[], from: number): number {
       end = i;
       continue;
     }
-    if (NP_INNER_ADP.has(t.text.toLowerCase()) && end > from) {
+    if (NP_INNER_ADP.has(t.lower) && end > from) {
       const next = toks[i + 1];
       if (next && (isNpToken(next) || next.pos === "DET")) {
         i++;
@@ -104,7 +104,7 @@ function npForward(toks: readonly Token[], from: number): number {
 /** The speaker before a cue at token `cue`; null when the tokens there are not a noun phrase or pronoun. */
 export function speakerBefore(toks: readonly Token[], cue: number): Range | null {
   let end = cue;
-  while (end > 0 && SKIP_BEFORE_CUE.has(toks[end - 1]!.text.toLowerCase())) end--;
+  while (end > 0 && SKIP_BEFORE_CUE.has(toks[end - 1]!.lower)) end--;
   const prev = toks[end - 1];
   if (!prev) return null;
   if (prev.pos === "PRON") return { from: end - 1, to: end };

@@ -19,7 +19,8 @@ export const clean: Stage = {
     const raw = splitLines(doc);
     const shapes = raw.map((l) => shapeOf(l.text));
     const lay = layout(shapes);
-    const lines: Line[] = raw.map((l, i) => ({ ...l, boilerplate: lay.reasons[i]!, role: lay.roles[i]! }));
+    // field by field in Line's order (a spread per line is V8's slow path)
+    const lines: Line[] = raw.map((l, i) => ({ start: l.start, end: l.end, line: l.line, text: l.text, boilerplate: lay.reasons[i]!, role: lay.roles[i]! }));
     const messages = [...doc.messages];
     const date = publishedDate(
       lines.map((l) => ({ text: l.text, reason: l.boilerplate, role: l.role })),

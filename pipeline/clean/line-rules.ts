@@ -31,11 +31,21 @@ export function isNewsAgency(name: string): boolean {
 /** A `contains` phrase only counts in a short line: a long paragraph may quote "click here". */
 const CONTAINS_MAX_WORDS = 40;
 const PREFIX_MAX_WORDS = 12;
-const TRAILING_PUNCT_RE = /[\s.!?:;,…]+$/u;
+const TRAILING_PUNCT_CHAR_RE = /^[\s.!?:;,…]$/u;
+
+/**
+ * `s.replace(/[\s.!?:;,…]+$/u, "")`, walking back from the end: the regex would be tried at
+ * every space of a long paragraph before failing, and every line passes here.
+ */
+function withoutTrailingPunct(s: string): string {
+  let end = s.length;
+  while (end > 0 && TRAILING_PUNCT_CHAR_RE.test(s[end - 1]!)) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
 
 /** The reason a widget phrase gives the line, if any. */
 function widgetReason(shape: LineShape): string | null {
-  const line = shape.lower.replace(TRAILING_PUNCT_RE, "");
+  const line = withoutTrailingPunct(shape.lower);
   for (const p of phrases) {
     if (p.match === "line" && line === p.phrase) return p.reason;
     if (p.match === "prefix" && line.startsWith(p.phrase) && !/^\p{L}/u.test(line.slice(p.phrase.length))) {
@@ -88,7 +98,7 @@ const AGENCY_JOIN_RE = /\s*(?:\/|\bvia\b|,|;|\s[-–|]\s)\s*/u;
 /** "AFP via Getty Images", "Reuters/Getty": agency names only, joined by a slash or "via": a photo credit. */
 function isAgencyPhotoCredit(shape: LineShape): boolean {
   if (shape.words > 10) return false;
-  const parts = shape.norm.replace(BULLET_RE, "").replace(TRAILING_PUNCT_RE, "").split(AGENCY_JOIN_RE);
+  const parts = withoutTrailingPunct(shape.norm.replace(BULLET_RE, "")).split(AGENCY_JOIN_RE);
   return parts.length > 1 && parts.every((p) => AGENCIES.has(agencyOf(p)));
 }
 
@@ -96,7 +106,7 @@ function isAgencyPhotoCredit(shape: LineShape): boolean {
 function isWireCredit(shape: LineShape): boolean {
   if (shape.words > 16) return false;
   if (CONTRIBUTED_RE.test(shape.norm)) return true;
-  const bare = shape.norm.replace(BULLET_RE, "").replace(TRAILING_PUNCT_RE, "").replace(/^with\s+/iu, "").toLowerCase();
+  const bare = withoutTrailingPunct(shape.norm.replace(BULLET_RE, "")).replace(/^with\s+/iu, "").toLowerCase();
   return AGENCIES.has(bare);
 }
 
@@ -169,7 +179,8 @@ export function lineReason(shape: LineShape, inHead: boolean): string | null {
   if (shape.blank) return null;
   const widget = widgetReason(shape);
   if (widget) return widget;
-  const credit = CREDIT_RE.exec(shape.norm);
+  // (a credit has a slash: most lines are spared the long pattern)
+  const credit = shape.norm.includes("/") ? CREDIT_RE.exec(shape.norm) : null;
   if (credit) {
     // text before the credit describes the picture: a caption; a bare credit is a photo credit
     const described = shape.norm.slice(0, credit.index).split(" ").filter((w) => /\p{L}/u.test(w)).length >= 3;

@@ -63,8 +63,32 @@ function opensWithDateline(norm: string): boolean {
   return m !== null && !CAPS_WORD_RE.test(norm.slice(m[0].length));
 }
 
+const SPACE_CHAR_RE = /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]$/u;
+
+/** Does `s` hold whitespace that SPACE_RE would change: a run of spaces, or any other space character? */
+function hasSpaceToCollapse(s: string): boolean {
+  let previousSpace = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (previousSpace) return true;
+      previousSpace = true;
+      continue;
+    }
+    previousSpace = false;
+    if (c < 128) {
+      if (c >= 9 && c <= 13) return true;
+    } else if ((c === 0xa0 || c === 0x1680 || c === 0xfeff || (c >= 0x2000 && c <= 0x3000)) && SPACE_CHAR_RE.test(s[i]!)) {
+      // (every space character beyond ASCII is one of these; the regex decides)
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whitespace runs collapsed to one space, trimmed; most lines have only single spaces, and are only trimmed. */
 export function normalizeSpace(s: string): string {
-  return s.replace(SPACE_RE, " ").trim();
+  return hasSpaceToCollapse(s) ? s.replace(SPACE_RE, " ").trim() : s.trim();
 }
 
 const LETTER = 1;
@@ -91,6 +115,13 @@ function classOf(c: number): number {
 /** Apostrophes, periods and hyphens continue a word ("al-Assad", "U.S.", "don't"). */
 function continuesWord(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 46 || c === 45;
+}
+
+const CURLY_QUOTE_RE = /[‘’“”]/u;
+
+/** Curly quotes made straight; most lines have none and are returned as they are. */
+function straightQuotes(s: string): string {
+  return CURLY_QUOTE_RE.test(s) ? s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"') : s;
 }
 
 export function shapeOf(text: string): LineShape {
@@ -124,7 +155,7 @@ export function shapeOf(text: string): LineShape {
   }
   return {
     norm,
-    lower: norm.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"'),
+    lower: straightQuotes(norm.toLowerCase()),
     words,
     letters,
     upperShare: letters === 0 ? 0 : upper / letters,

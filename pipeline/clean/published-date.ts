@@ -57,7 +57,9 @@ function dayOf(d: FoundDate, order: DayMonthOrder): string | null {
 }
 
 export function publishedDate(lines: DateLine[], messages: Message[]): PublishedDate {
-  const all = lines.flatMap((l) => findDates(l.text));
+  // (a loop rather than flatMap, whose generic path is slow: this runs on every line)
+  const all: FoundDate[] = [];
+  for (const l of lines) for (const d of findDates(l.text)) all.push(d);
   // day/month order only matters, and is only looked for, when a numeric date is written
   const monthDays = new Set<string>();
   if (all.some((d) => d.kind === "numeric")) for (const l of lines) for (const md of monthDaysIn(l.text)) monthDays.add(md);

@@ -80,7 +80,8 @@ export function findDates(doc: Doc): { dates: TimeExpression[]; messages: Messag
       const r = resolveSpec(c.spec, { deictic: published ?? lastAbsolute, narrated: lastNarrated }, direction);
       const p = r.period;
       dates.push({
-        ...span,
+        start: span.start,
+        end: span.end,
         id: `${doc.sourceId}-d${dates.length + 1}`,
         sentenceId: sentence.id,
         text: text.slice(c.start, c.end),

@@ -31,6 +31,6 @@ export function directionAt(tokens: readonly Token[], span: Span): Direction {
   let to = best;
   while (from > 0 && best - from < 4 && GROUP_POS.has(tokens[from - 1]!.pos) && tokens[from - 1]!.end <= span.start === tokens[best]!.end <= span.start) from--;
   while (to + 1 < tokens.length && to - best < 2 && GROUP_POS.has(tokens[to + 1]!.pos) && tokens[to + 1]!.start < span.start === tokens[best]!.start < span.start) to++;
-  const group = tokens.slice(from, to + 1).map((t) => t.text.toLowerCase()).join(" ");
+  const group = tokens.slice(from, to + 1).map((t) => t.lower).join(" ");
   return FUTURE.test(group) ? "future" : "past";
 }

@@ -67,6 +67,27 @@ const scanTable = new Map<string, Phrase | typeof PREFIX>();
 for (const k of prefixes) scanTable.set(k, PREFIX);
 for (const [k, p] of phrases) scanTable.set(k, p);
 
+/**
+ * A bit per hash of every scanTable key, small enough to stay in the CPU cache. Most probes
+ * of the table miss (a capitalized word that starts no phrase), and each costs cache misses
+ * in a table this size; a clear bit answers "not a key" first. FNV-1a over the UTF-16 code
+ * units, so a key's hash is built word by word as the scan extends the key.
+ */
+const FILTER_BITS = 1 << 20;
+const keyFilter = new Uint32Array(FILTER_BITS >>> 5);
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const SPACE = 32;
+
+function hashOn(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h;
+}
+const maybeKey = (h: number): boolean => (keyFilter[(h & (FILTER_BITS - 1)) >>> 5]! & (1 << (h & 31))) !== 0;
+for (const k of scanTable.keys()) {
+  const h = hashOn(FNV_OFFSET, k);
+  keyFilter[(h & (FILTER_BITS - 1)) >>> 5]! |= 1 << (h & 31);
+}
+
 /** keys of lower-case phrases and their cuts: the only phrases a lower-case word can start ("government forces") */
 const lowerStarts = new Set<string>();
 for (const [key, p] of phrases) {
@@ -88,10 +109,14 @@ export function matchPhrase(words: readonly Word[], a: number): PhraseMatch | nu
   if (!first.cap && !first.particle && !lowerStarts.has(first.lower)) return null;
   const last = Math.min(words.length, a + maxWords);
   let key = "";
+  let hash = FNV_OFFSET;
   let best: PhraseMatch | null = null;
   for (let b = a + 1; b <= last; b++) {
     const w = words[b - 1]!;
-    key += (b - 1 > a && w.spaceBefore ? " " : "") + w.lower;
+    const spaced = b - 1 > a && w.spaceBefore;
+    hash = hashOn(spaced ? Math.imul(hash ^ SPACE, 16777619) : hash, w.lower);
+    if (!maybeKey(hash)) break; // certainly not in scanTable
+    key += (spaced ? " " : "") + w.lower;
     const p = scanTable.get(key);
     if (p === undefined) break;
     if (p === PREFIX) continue;

@@ -34,9 +34,18 @@ const LOWER_START = /^\p{Ll}/u;
 const LETTER = /\p{L}/u;
 const ODD_APOSTROPHE = /[’‘`]/g;
 
-function lowerOf(s: string): string {
-  const lower = s.toLowerCase();
+/** A lower-cased text with straight apostrophes; the same string when it has no odd one. */
+function straightened(lower: string): string {
   return lower.indexOf("’") < 0 && lower.indexOf("‘") < 0 && lower.indexOf("`") < 0 ? lower : lower.replace(ODD_APOSTROPHE, "'");
+}
+
+function lowerOf(s: string): string {
+  return straightened(s.toLowerCase());
+}
+
+/** `lowerOf(t.text)` from the lower-case form segment made once per token (no second toLowerCase copy). */
+function tokenLower(t: Token): string {
+  return straightened(t.lower);
 }
 
 /** Starts with an upper-case letter; plain ASCII is decided without a regex. */
@@ -46,25 +55,31 @@ function startsUpper(s: string): boolean {
   return UPPER.test(s);
 }
 
-/** [has a letter, has a letter that upper-casing changes], by char codes for ASCII text. */
-function letterShape(s: string): [boolean, boolean] {
-  let letter = false;
+const HAS_LETTER = 1;
+const HAS_LOWER_LETTER = 2;
+
+/** HAS_LETTER | HAS_LOWER_LETTER (a letter that upper-casing changes), by char codes for ASCII text; bit flags, not a tuple, as it runs once per word. */
+function letterShape(s: string): number {
+  let letter = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 128) return [LETTER.test(s), s !== s.toUpperCase()];
-    if (c >= 97 && c <= 122) return [true, true];
-    if (c >= 65 && c <= 90) letter = true;
+    if (c >= 128) return (LETTER.test(s) ? HAS_LETTER : 0) | (s !== s.toUpperCase() ? HAS_LOWER_LETTER : 0);
+    if (c >= 97 && c <= 122) return HAS_LETTER | HAS_LOWER_LETTER;
+    if (c >= 65 && c <= 90) letter = HAS_LETTER;
   }
-  return [letter, false];
+  return letter;
 }
 
-function makeWord(doc: Doc, parts: Token[], spaceBefore: boolean): Word {
-  const first = parts[0]!;
-  const last = parts[parts.length - 1]!;
-  const text = parts.length === 1 ? first.text : parts.map((t) => t.text).join("");
-  const lower = lowerOf(text);
-  const head = parts.length === 1 ? lower : lowerOf(first.text);
-  const [letter, lowerLetter] = letterShape(text);
+/** The word made of tokens [from, to) (a range, not an array: this runs once per token). */
+function makeWord(toks: readonly Token[], from: number, to: number, spaceBefore: boolean): Word {
+  const first = toks[from]!;
+  const last = toks[to - 1]!;
+  const single = to - from === 1;
+  let text = first.text;
+  for (let k = from + 1; k < to; k++) text += toks[k]!.text;
+  const lower = single ? tokenLower(first) : lowerOf(text);
+  const head = single ? lower : tokenLower(first);
+  const shape = letterShape(text);
   return {
     start: first.start,
     end: last.end,
@@ -73,10 +88,10 @@ function makeWord(doc: Doc, parts: Token[], spaceBefore: boolean): Word {
     pos: first.pos,
     sentence: first.sentence,
     cap: startsUpper(text),
-    particle: nameParticles.has(head) && (parts.length === 1 || (parts.length >= 3 && startsUpper(parts[2]!.text))),
+    particle: nameParticles.has(head) && (single || (to - from >= 3 && startsUpper(toks[from + 2]!.text))),
     spaceBefore,
-    letter,
-    lowerLetter,
+    letter: (shape & HAS_LETTER) !== 0,
+    lowerLetter: (shape & HAS_LOWER_LETTER) !== 0,
     titleKey: lower.indexOf(".") < 0 ? lower : lower.replace(/\./g, ""),
   };
 }
@@ -88,24 +103,22 @@ export function wordsBySentence(doc: Doc): Word[][] {
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
-    const parts = [t];
+    // the word's tokens are toks[i..j): merge "X-Y" chains whose pieces touch
     let j = i + 1;
-    // merge "X-Y" chains whose pieces touch
     while (
       j + 1 < toks.length &&
       toks[j]!.text === "-" &&
       toks[j]!.sentence === t.sentence &&
-      toks[j]!.start === parts[parts.length - 1]!.end &&
+      toks[j]!.start === toks[j - 1]!.end &&
       toks[j + 1]!.start === toks[j]!.end &&
-      !(startsUpper(parts[parts.length - 1]!.text) && !nameParticles.has(lowerOf(parts[0]!.text)) && LOWER_START.test(toks[j + 1]!.text))
+      !(startsUpper(toks[j - 1]!.text) && !nameParticles.has(tokenLower(t)) && LOWER_START.test(toks[j + 1]!.text))
     ) {
-      parts.push(toks[j]!, toks[j + 1]!);
       j += 2;
     }
     const prev = i > 0 ? toks[i - 1]! : null;
     const spaceBefore = prev === null || prev.end < t.start;
     const list = out[t.sentence];
-    if (list) list.push(makeWord(doc, parts, spaceBefore));
+    if (list) list.push(makeWord(toks, i, j, spaceBefore));
     i = j;
   }
   return out;

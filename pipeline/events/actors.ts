@@ -23,9 +23,9 @@ const EXPLETIVE_NEXT = new Set(["is", "was", "'s", "’s", "appears", "appeared"
  */
 function subjectPronoun(toks: readonly Token[], i: number, chunkFrom: number): boolean {
   const t = toks[i]!;
-  const w = t.text.toLowerCase();
+  const w = t.lower;
   if (t.pos !== "PRON" && t.pos !== "DET") return false;
-  if (NOMINATIVE.has(w)) return !EXPLETIVE_NEXT.has(toks[i + 1]?.text.toLowerCase() ?? "");
+  if (NOMINATIVE.has(w)) return !EXPLETIVE_NEXT.has(toks[i + 1]?.lower ?? "");
   return POSSESSIVE.has(w) && i === chunkFrom;
 }
 
@@ -52,7 +52,7 @@ function governingWord(toks: readonly Token[], m: Span): string | null {
   for (let j = tokenIndexAt(toks, m.start) - 1; j >= 0; j--) {
     const t = toks[j]!;
     if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || t.text === "-" || t.pos === "PUNCT" && t.text !== ",") continue;
-    return t.pos === "ADP" || t.pos === "SCONJ" ? t.text.toLowerCase() : null;
+    return t.pos === "ADP" || t.pos === "SCONJ" ? t.lower : null;
   }
   return null;
 }

@@ -32,7 +32,7 @@ function hasNoun(toks: readonly Token[], from: number, to: number): boolean {
 
 function opensClause(toks: readonly Token[], from: number, i: number): boolean {
   const t = toks[i]!;
-  const w = t.text.toLowerCase();
+  const w = t.lower;
   // "have since captured": after an auxiliary the word is an adverb
   if (SUBORDINATORS.has(w) && toks[i - 1]?.pos === "AUX") return false;
   if (SUBORDINATORS.has(w) && (t.pos === "SCONJ" || t.pos === "ADP" || t.pos === "CCONJ" || t.pos === "ADV" || t.pos === "PRON" || t.pos === "DET")) return true;

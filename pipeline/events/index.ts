@@ -11,7 +11,7 @@ import { judgeCertainty, sentenceCues } from "./certainty.js";
 import { chunkSentence, type Chunk } from "./clauses.js";
 import { ACTOR_KIND, NON_ACTOR_SUBTYPES, PROTEST_SCENES, isTerritory } from "./lexicons.js";
 import { cueCandidates, sentenceHits, type Candidates, type Hit } from "./triggers.js";
-import { compareText } from "../doc.js";
+import { compareText, tokensBySentence } from "../doc.js";
 
 const BATTLES = "Battles";
 const GOVERNMENT_REGAINS = "Government regains territory";
@@ -114,11 +114,28 @@ function indefiniteSubject(toks: readonly Token[], hit: Hit): boolean {
     first = i;
     if (t.pos === "NOUN") noun = true;
   }
-  return noun && !DEFINITE.has(toks[first]!.text.toLowerCase());
+  return noun && !DEFINITE.has(toks[first]!.lower);
 }
 
 const LETTER_FIRST = /^\p{L}/u;
 const UPPER_FIRST = /^\p{Lu}/u;
+
+// ASCII first: most words are, and there \p{L} / \p{Lu} are A-Za-z / A-Z
+function startsWithLetter(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER_FIRST.test(w);
+}
+function startsUpper(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(w);
+}
+
+/** The lists joined into one (what `lists.flat()` gives, without its slow generic path). */
+function concatAll<T>(lists: readonly (readonly T[])[]): T[] {
+  const out: T[] = [];
+  for (const list of lists) for (const x of list) out.push(x);
+  return out;
+}
 
 /**
  * Capitalized words inside a sentence belong to names ("Joint Operation Command"), unless the
@@ -134,14 +151,14 @@ function nameTest(toks: readonly Token[], inMention: (t: Token) => boolean): (t:
       let capitalized = 0;
       for (let j = 0; j < toks.length; j++) {
         const w = toks[j]!.text;
-        if (!LETTER_FIRST.test(w)) continue;
+        if (!startsWithLetter(w)) continue;
         if (firstWord < 0) firstWord = j;
         words++;
-        if (UPPER_FIRST.test(w)) capitalized++;
+        if (startsUpper(w)) capitalized++;
       }
       titleCase = words > 0 && capitalized / words >= TITLE_CASE_SHARE;
     }
-    return !titleCase && i > firstWord && UPPER_FIRST.test(t.text) && toks[i - 1]!.pos !== "PUNCT";
+    return !titleCase && i > firstWord && startsUpper(t.text) && toks[i - 1]!.pos !== "PUNCT";
   };
 }
 
@@ -263,7 +280,7 @@ export const events: Stage = {
   requires: ["sentences", "tokens", "mentions", "entities", "attributions", "dates", "figures"],
   assigns: ["events"],
   run(doc) {
-    const tokensBySentence = groupBySentence(doc.tokens, (t) => t.sentence);
+    const sentenceTokens = tokensBySentence(doc);
     const mentions = [...doc.mentions].sort((a, b) => a.start - b.start || a.end - b.end || compareText(a.id, b.id));
     const mentionsBySentence = groupBySentence(mentions, (m) => m.sentenceId);
     const subtypeOf = new Map(doc.entities.map((e) => [e.key, e.subtype]));
@@ -279,7 +296,7 @@ export const events: Stage = {
     // a pronoun subject ("Its fighters have since captured ...") reaches back a few sentences, across paragraphs
     const earlierActors: Mention[][] = [];
     for (const s of doc.sentences) {
-      const toks = tokensBySentence.get(s.index) ?? [];
+      const toks = sentenceTokens[s.index] ?? [];
       const sentenceMentions = mentionsBySentence.get(s.id) ?? [];
       const places = sentenceMentions.filter((m) => m.type === "LOCATION" && !isModifier(toks, m));
       const actors = sentenceMentions.filter((m) => m.type !== "LOCATION" && !nonActor(m));
@@ -289,7 +306,7 @@ export const events: Stage = {
         // the sentence's own attributions, dates and figures: every look-up below is within one sentence
         const here: Local = { attributions: attributionsBySentence.get(s.id) ?? [], dates: datesBySentence.get(s.id) ?? [], figures: figuresBySentence.get(s.id) ?? [] };
         const speakers = new Set(here.attributions.filter((a) => a.sourceKey !== null).map((a) => a.sourceKey!));
-        for (const e of sentenceEvents(doc, here, s, toks, cues, { toks, actors, earlierActors, speakers }, places, earlierPlaces.flat(), battleActors)) found.push(e);
+        for (const e of sentenceEvents(doc, here, s, toks, cues, { toks, actors, earlierActors, speakers }, places, concatAll(earlierPlaces), battleActors)) found.push(e);
       }
       earlierPlaces.push(places);
       if (earlierPlaces.length > PLACE_REACH) earlierPlaces.shift();

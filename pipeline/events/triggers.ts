@@ -21,7 +21,7 @@ const BE = new Set(["be", "is", "are", "was", "were", "been", "being", "am", "ge
 function matchesWord(t: Token, w: string): boolean {
   const lw = w.toLowerCase();
   // the parser leaves a sentence-final period on some words ("closed in.")
-  const text = t.text.toLowerCase().replace(/\.$/u, "");
+  const text = t.lower.endsWith(".") ? t.lower.slice(0, -1) : t.lower;
   return text === lw || t.lemma.toLowerCase() === lw || stem(text) === stem(lw);
 }
 
@@ -48,7 +48,7 @@ function isPassive(toks: readonly Token[], i: number, chunk: Chunk): boolean {
   if (/ing$/iu.test(toks[i]!.text)) return false;
   for (let j = i - 1; j >= chunk.from; j--) {
     const t = toks[j]!;
-    if (BE.has(t.text.toLowerCase())) return true;
+    if (BE.has(t.lower)) return true;
     if (t.pos !== "ADV" && t.pos !== "PUNCT") return false;
   }
   return false;
@@ -67,8 +67,8 @@ const BLOCKERS_BY_FIRST: Map<string, string[][]> = (() => {
  */
 function isNegated(toks: readonly Token[], i: number, chunk: Chunk): boolean {
   for (let j = Math.max(chunk.from, i - NEGATION_WINDOW); j < i; j++) {
-    const cues = BLOCKERS_BY_FIRST.get(toks[j]!.text.toLowerCase());
-    if (cues && cues.some((cue) => j + cue.length <= i && cue.every((w, k) => toks[j + k]!.text.toLowerCase() === w))) return true;
+    const cues = BLOCKERS_BY_FIRST.get(toks[j]!.lower);
+    if (cues && cues.some((cue) => j + cue.length <= i && cue.every((w, k) => toks[j + k]!.lower === w))) return true;
   }
   return false;
 }
@@ -76,7 +76,7 @@ function isNegated(toks: readonly Token[], i: number, chunk: Chunk): boolean {
 function objectClassNear(toks: readonly Token[], from: number, to: number, chunk: Chunk, lookBack: boolean, entry: TriggerEntry, inMention: CueContext["inMention"]): string | null {
   const classOf = (j: number): string | undefined => {
     const t = toks[j]!;
-    const c = OBJECT_CLASS_OF.get(t.text.toLowerCase());
+    const c = OBJECT_CLASS_OF.get(t.lower);
     // a word of a name is no object ("People's Defence Force"); some classes only answer cues that ask for them
     if (c === undefined || inMention(t)) return undefined;
     return ASKED_ONLY_CLASSES.has(c) && entry.requireObject !== c && !entry.objects?.[c] ? undefined : c;
@@ -102,8 +102,8 @@ const OBJECT_PREPS = new Set(["for", "against", "on", "over"]);
 function topicObject(toks: readonly Token[], to: number, chunk: Chunk): boolean {
   for (let j = to; j < Math.min(chunk.to, to + OBJECT_WINDOW); j++) {
     const t = toks[j]!;
-    if (OBJECT_LINK.has(t.pos) || (t.pos === "ADP" && OBJECT_PREPS.has(t.text.toLowerCase()))) continue;
-    return t.pos === "NOUN" && OBJECT_CLASS_OF.get(t.text.toLowerCase()) === "topic";
+    if (OBJECT_LINK.has(t.pos) || (t.pos === "ADP" && OBJECT_PREPS.has(t.lower))) continue;
+    return t.pos === "NOUN" && OBJECT_CLASS_OF.get(t.lower) === "topic";
   }
   return false;
 }
@@ -176,8 +176,9 @@ export function cueCandidates(toks: readonly Token[]): Candidates | null {
   let out: (readonly TriggerEntry[] | undefined)[] | null = null;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    const byText = mayStartCue(t.text) ? TRIGGERS_BY_STEM.get(stem(t.text)) : undefined;
-    const byLemma = mayStartCue(t.lemma) ? TRIGGERS_BY_STEM.get(stem(t.lemma)) : undefined;
+    const byText = triggersStartedBy(t.text);
+    // (most lemmas are the word itself: one look-up then answers both)
+    const byLemma = t.lemma === t.text ? byText : triggersStartedBy(t.lemma);
     if (!byText && !byLemma) continue;
     out ??= new Array<readonly TriggerEntry[] | undefined>(toks.length);
     out[i] = byText && byLemma && byText !== byLemma ? [...byText, ...byLemma] : (byText ?? byLemma);
@@ -185,9 +186,11 @@ export function cueCandidates(toks: readonly Token[]): Candidates | null {
   return out;
 }
 
-function mayStartCue(w: string): boolean {
+/** The trigger entries whose first word has the stem of `w`; the prefix test spares most words the stem look-up. */
+function triggersStartedBy(w: string): readonly TriggerEntry[] | undefined {
   const k = prefixKey(w);
-  return (k >= 0 ? TRIGGER_PREFIXES.keys.has(k) : TRIGGER_PREFIXES.short || w.length >= 3) && TRIGGERS_BY_STEM.has(stem(w));
+  if (!(k >= 0 ? TRIGGER_PREFIXES.keys.has(k) : TRIGGER_PREFIXES.short || w.length >= 3)) return undefined;
+  return TRIGGERS_BY_STEM.get(stem(w));
 }
 
 /**

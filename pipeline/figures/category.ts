@@ -34,7 +34,7 @@ const BEFORE_LIMIT = 8;
 const AFTER_LIMIT = 10;
 
 function cueOf(t: Token, money: boolean): string | undefined {
-  const c = CLAUSE.get(t.text.toLowerCase()) ?? CLAUSE.get(t.lemma.toLowerCase());
+  const c = CLAUSE.get(t.lower) ?? CLAUSE.get(t.lemma.toLowerCase());
   if (c === "cost" && !money) return undefined;
   return c;
 }

@@ -44,7 +44,7 @@ function isModifier(tokens: readonly Token[], k: number, first: boolean): boolea
 const IRREGULAR_PLURALS = new Set(["people", "children", "men", "women", "police", "personnel", "troops", "cattle"]);
 
 function isPluralNoun(t: Token): boolean {
-  return t.pos === "NOUN" && (IRREGULAR_PLURALS.has(t.text.toLowerCase()) || /[^su]s$/u.test(t.text));
+  return t.pos === "NOUN" && (IRREGULAR_PLURALS.has(t.lower) || /[^su]s$/u.test(t.text));
 }
 
 /** "17 dead and 43 injured": a casualty word right after the amount is what it counts. */
@@ -90,13 +90,13 @@ export function countedAfter(
 ): Counted | null {
   let k = tokens.findIndex((t) => t.start >= from);
   if (k < 0) return null;
-  if (afterOf && tokens[k]!.text.toLowerCase() === "of") {
+  if (afterOf && tokens[k]!.lower === "of") {
     k++;
-    while (k < tokens.length && SKIP_DETERMINERS.has(tokens[k]!.text.toLowerCase())) k++;
+    while (k < tokens.length && SKIP_DETERMINERS.has(tokens[k]!.lower)) k++;
   }
   // "a 1,500-strong force": the hyphenated "-strong" says how big, the noun after it is counted
-  if (tokens[k]?.text === "-" && tokens[k + 1]?.text.toLowerCase() === "strong") k += 2;
-  while (k < tokens.length && SKIP_LEADING.has(tokens[k]!.text.toLowerCase()) && tokens[k + 1] && MODIFIER.has(tokens[k + 1]!.pos)) k++;
+  if (tokens[k]?.text === "-" && tokens[k + 1]?.lower === "strong") k += 2;
+  while (k < tokens.length && SKIP_LEADING.has(tokens[k]!.lower) && tokens[k + 1] && MODIFIER.has(tokens[k + 1]!.pos)) k++;
   let end = phraseEnd(tokens, k, limit);
   // "half of the country's pre-war population": a possessive is part of what is counted
   const pos = tokens[end];

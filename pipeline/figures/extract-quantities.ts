@@ -64,6 +64,31 @@ const ONE_IN_JOIN = /^\s+in\s+$/iu;
 const AGE_BEFORE = /(?:^|[^A-Za-z])(aged|ages?)\s+$/iu;
 const YEAR_UNIT = UNIT.get("year");
 
+/**
+ * A copy of `q`, field by field in the order every Quantity is built in, so the caller's
+ * changes land where a spread (`{ ...q, end }`) would put them. A spread of this many fields
+ * takes V8's slow path, and quantities are copied several times each.
+ */
+function copyOf(q: Quantity): Quantity {
+  return {
+    start: q.start,
+    end: q.end,
+    text: q.text,
+    value: q.value,
+    low: q.low,
+    high: q.high,
+    qualifier: q.qualifier,
+    kind: q.kind,
+    unit: q.unit,
+    currency: q.currency,
+    form: q.form,
+    compound: q.compound,
+    amount: q.amount,
+    measure: q.measure,
+    factor: q.factor,
+  };
+}
+
 function quantityOf(n: NumberMatch): Quantity {
   return {
     start: n.start,
@@ -134,7 +159,14 @@ function attachUnit(text: string, q: Quantity, n: NumberMatch | null, numbers: r
 }
 
 function withUnit(q: Quantity, info: UnitInfo, end: number, compound: Quantity["compound"]): Quantity {
-  return { ...q, end, value: q.value === null ? null : q.value * info.factor, kind: info.kind, unit: info.unit, compound, factor: info.factor };
+  const r = copyOf(q);
+  r.end = end;
+  r.value = q.value === null ? null : q.value * info.factor;
+  r.kind = info.kind;
+  r.unit = info.unit;
+  r.compound = compound;
+  r.factor = info.factor;
+  return r;
 }
 
 /** Vague amounts ("tens of thousands of", "scores of", "several") that no number overlaps. */
@@ -204,12 +236,14 @@ function applyQualifier(text: string, q: Quantity): Quantity {
   if (q.form === "vague") return { ...q, start, text: text.slice(start, q.end) }; // "no more than a few hundred" stays vague
   const rule = QUALIFIER.get(keyOf(m[1]!))!;
   const v = q.value;
-  const bounds =
-    rule.bound === "low" ? { value: null, low: v, high: null }
-    : rule.bound === "high" ? { value: null, low: null, high: v }
-    : rule.bound === "value_high" ? { value: v, low: null, high: v }
-    : { value: v, low: null, high: null };
-  return { ...q, ...bounds, start, text: text.slice(start, q.end), qualifier: rule.qualifier };
+  const r = copyOf(q);
+  r.value = rule.bound === "value" || rule.bound === "value_high" ? v : null;
+  r.low = rule.bound === "low" ? v : null;
+  r.high = rule.bound === "high" || rule.bound === "value_high" ? v : null;
+  r.start = start;
+  r.text = text.slice(start, q.end);
+  r.qualifier = rule.qualifier;
+  return r;
 }
 
 const ARTICLE = /(?<![A-Za-z])an?(?=\s)/giu;
@@ -265,7 +299,14 @@ export function extractQuantities(text: string): Quantity[] {
   const all = [...kept, ...vague, ...articleMeasures(text, numbers)].sort(
     (a, b) => a.start - b.start || b.end - a.end,
   );
-  return joinRanges(text, all.map((q) => ({ ...q, measure: { start: q.start, end: q.end } }))).map((q) =>
-    applyQualifier(text, { ...q, text: text.slice(q.start, q.end) }),
-  );
+  const measured = all.map((q) => {
+    const r = copyOf(q);
+    r.measure = { start: q.start, end: q.end };
+    return r;
+  });
+  return joinRanges(text, measured).map((q) => {
+    const r = copyOf(q);
+    r.text = text.slice(q.start, q.end);
+    return applyQualifier(text, r);
+  });
 }

@@ -58,11 +58,17 @@ export function lexemes(text: string): Lexeme[] {
     const c = text.charCodeAt(i);
     let j = i + 1;
     let type: Lexeme["type"];
+    // an ASCII word without capitals is its own lower-case form: no toLowerCase copy for it
+    let upper = false;
     if (isDigit(c)) {
       while (j < n && isDigit(text.charCodeAt(j))) j++;
       type = "digits";
     } else if (isLetter(c)) {
-      while (j < n && isLetter(text.charCodeAt(j))) j++;
+      upper = c < 0x61;
+      while (j < n && isLetter(text.charCodeAt(j))) {
+        if (text.charCodeAt(j) < 0x61) upper = true;
+        j++;
+      }
       type = "word";
     } else if (isSpace(c)) {
       i = j;
@@ -75,7 +81,7 @@ export function lexemes(text: string): Lexeme[] {
       type = "mark";
     }
     const t = text.slice(i, j);
-    out.push({ start: i, end: j, text: t, lower: type === "digits" ? t : t.toLowerCase(), type });
+    out.push({ start: i, end: j, text: t, lower: type === "digits" || (type === "word" && !upper) ? t : t.toLowerCase(), type });
     i = j;
   }
   return out;

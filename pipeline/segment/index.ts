@@ -30,7 +30,10 @@ const lemmaOf = its.lemma as unknown as ItsFunction<string>;
 const PARAGRAPH_JOIN = "\n\n";
 const SEARCH_AHEAD = 64;
 const NON_SPACE_RE = /\S/u;
-const WS = new Set([9, 10, 11, 12, 13, 32, 0xa0, 0x2028, 0x2029, 0x202f, 0x3000]);
+/** The spaces skipped between tokens: 9-13, 32, 0xa0, 0x2028, 0x2029, 0x202f, 0x3000 (tested per character, so no Set). */
+function isGap(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x3000));
+}
 
 function sentencesOf(doc: Doc, paragraphs: ReturnType<typeof paragraphsOf>): Sentence[] {
   const out: Sentence[] = [];
@@ -38,9 +41,15 @@ function sentencesOf(doc: Doc, paragraphs: ReturnType<typeof paragraphsOf>): Sen
     const u16Start = doc.index.toUtf16(p.start);
     const text = doc.text.slice(u16Start, doc.index.toUtf16(p.end));
     for (const s of splitSentences(text)) {
-      const span = doc.index.span(u16Start + s.start, u16Start + s.end);
       const n = out.length;
-      out.push({ ...span, id: `${doc.sourceId}-s${n + 1}`, paragraph: p.index, index: n, text: text.slice(s.start, s.end) });
+      out.push({
+        start: doc.index.toCodePoint(u16Start + s.start),
+        end: doc.index.toCodePoint(u16Start + s.end),
+        id: `${doc.sourceId}-s${n + 1}`,
+        paragraph: p.index,
+        index: n,
+        text: text.slice(s.start, s.end),
+      });
     }
   }
   return out;
@@ -73,9 +82,11 @@ function tokensOf(doc: Doc, paragraphs: ReturnType<typeof paragraphsOf>, sentenc
   let s = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
-    if (!NON_SPACE_RE.test(value)) continue;
+    // (a token that opens with a visible ASCII character is no space; others ask the regex)
+    const c0 = value.charCodeAt(0);
+    if (!(c0 > 32 && c0 < 127) && !NON_SPACE_RE.test(value)) continue;
     let found = cursor;
-    while (found < joined.length && WS.has(joined.charCodeAt(found))) found++;
+    while (found < joined.length && isGap(joined.charCodeAt(found))) found++;
     if (!joined.startsWith(value, found)) {
       // look only a little ahead: a token whose text wink normalised would otherwise send
       // indexOf to the end of the document, once per such token
@@ -89,7 +100,7 @@ function tokensOf(doc: Doc, paragraphs: ReturnType<typeof paragraphsOf>, sentenc
     const start = doc.index.toCodePoint(u16);
     const end = doc.index.toCodePoint(u16 + value.length);
     while (s + 1 < sentences.length && sentences[s]!.end <= start) s++;
-    out.push({ start, end, text: value, pos: pos[i]!, lemma: lemmas[i]!, sentence: s });
+    out.push({ start, end, text: value, lower: value.toLowerCase(), pos: pos[i]!, lemma: lemmas[i]!, sentence: s });
   }
   return out;
 }

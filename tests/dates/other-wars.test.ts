@@ -150,7 +150,7 @@ describe("year before an event noun", () => {
 });
 
 describe("tokensOfSentence (the per-sentence token lookup dates and figures share)", () => {
-  const tok = (sentence: number, start: number) => ({ start, end: start + 1, text: "x", pos: "X", lemma: "x", sentence });
+  const tok = (sentence: number, start: number) => ({ start, end: start + 1, text: "x", lower: "x", pos: "X", lemma: "x", sentence });
   it("slices each sentence's run of tokens, and nothing for a sentence without tokens", () => {
     const tokens = [tok(0, 2), tok(0, 3), tok(2, 9), tok(2, 10), tok(3, 12)];
     const of = tokensOfSentence(tokens, 4);
