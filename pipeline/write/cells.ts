@@ -8,6 +8,13 @@ import type { ColumnKind } from "../../schemas/columns.js";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/**
+ * A field needs quotes when it holds the delimiter, a quote or a line feed. A bare
+ * CR is left unquoted: that is what csv-stringify did with our `record_delimiter:
+ * "\n"` (it then quotes only that delimiter), and the files must not change.
+ */
+const NEEDS_QUOTES = /[",\n]/;
+
 export function csvCell(value: unknown, kind: ColumnKind): string {
   if (value === null || value === undefined) return "";
   switch (kind) {
@@ -25,9 +32,24 @@ export function csvCell(value: unknown, kind: ColumnKind): string {
   }
 }
 
+/** One cell's text as an RFC 4180 field: quoted, with its quotes doubled, only when it must be. */
+export function csvField(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * One cell as it goes into the file: csvCell's text, RFC 4180-quoted when it must
+ * be. Only text can hold a comma, quote or line feed: numbers, booleans and dates
+ * (validated ISO) never do, so they skip the test.
+ */
+export function csvFieldOf(value: unknown, kind: ColumnKind): string {
+  const text = csvCell(value, kind);
+  return kind === "string" ? csvField(text) : text;
+}
+
 /** Decimal notation without exponent or thousands separators (1e21 → 1000000000000000000000). */
 function numberText(n: number): string {
   const s = String(n);
-  if (!/e/i.test(s)) return s;
+  if (!s.includes("e")) return s; // String(number) writes an exponent with a lower-case e
   return Math.abs(n) >= 1 ? BigInt(Math.round(n)).toString() : n.toFixed(20).replace(/0+$/, "");
 }
