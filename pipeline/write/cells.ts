@@ -9,11 +9,10 @@ import type { ColumnKind } from "../../schemas/columns.js";
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * A field needs quotes when it holds the delimiter, a quote or a line feed. A bare
- * CR is left unquoted: that is what csv-stringify did with our `record_delimiter:
- * "\n"` (it then quotes only that delimiter), and the files must not change.
+ * A field needs quotes when it holds the delimiter, a quote or a line break, CR
+ * included: Excel, pandas and R all end a row at a bare CR outside quotes.
  */
-const NEEDS_QUOTES = /[",\n]/;
+const NEEDS_QUOTES = /[",\n\r]/;
 
 export function csvCell(value: unknown, kind: ColumnKind): string {
   if (value === null || value === undefined) return "";
@@ -39,7 +38,7 @@ export function csvField(text: string): string {
 
 /**
  * One cell as it goes into the file: csvCell's text, RFC 4180-quoted when it must
- * be. Only text can hold a comma, quote or line feed: numbers, booleans and dates
+ * be. Only text can hold a comma, quote or line break: numbers, booleans and dates
  * (validated ISO) never do, so they skip the test.
  */
 export function csvFieldOf(value: unknown, kind: ColumnKind): string {

@@ -11,11 +11,22 @@ import { ParquetWriter, fileWriter, type ColumnSource, type SchemaElement } from
 import type { Column } from "../../schemas/table.js";
 
 /**
- * Rows per row group. Where groups are cut is part of the file's bytes, so this is
- * also what bounds the writer's memory: at most ROW_GROUP buffered rows per table
- * (plus the batch that crossed it).
+ * Where row groups are cut. The writer holds one row group in memory per table, so
+ * the group is bounded by its size, not only by its row count: 50,000 rows of
+ * mentions are ~50 MB of heap, and a table of long sentences more, which put the
+ * run's peak memory in the Parquet buffers. A group closes after the row that takes
+ * it to `maxRows` rows or to `maxBytes` of estimated cell size (a string counts its
+ * length plus 16, any other cell 8), so the cut depends only on the rows in order,
+ * never on how they were batched: the same rows give the same file. Readers do not
+ * mind small groups (DuckDB reads them in parallel all the same).
  */
-const ROW_GROUP = 50_000;
+export type RowGroupLimits = { maxRows: number; maxBytes: number };
+export const DEFAULT_ROW_GROUP_LIMITS: RowGroupLimits = { maxRows: 50_000, maxBytes: 4 * 1024 * 1024 };
+
+/** The estimate of a cell's size that bounds a row group: about what it holds on the heap. */
+function cellBytes(v: unknown): number {
+  return typeof v === "string" ? v.length + 16 : 8;
+}
 
 function schemaElement(c: Column): SchemaElement {
   const repetition_type = c.nullable ? "OPTIONAL" : "REQUIRED";
@@ -58,10 +69,12 @@ export class ParquetTableWriter {
   /** the rows not yet written, one array per column: a row's objects need not be kept */
   private buffered: unknown[][];
   private bufferedRows = 0;
+  private bufferedBytes = 0;
 
   constructor(
     path: string,
     private readonly columns: readonly Column[],
+    private readonly limits: RowGroupLimits = DEFAULT_ROW_GROUP_LIMITS,
   ) {
     const schema: SchemaElement[] = [{ name: "root", num_children: columns.length }, ...columns.map(schemaElement)];
     this.writer = new ParquetWriter({ writer: fileWriter(path), schema, createdBy: "conflict-news-dataset" });
@@ -70,16 +83,17 @@ export class ParquetTableWriter {
 
   write(rows: readonly Record<string, unknown>[]): void {
     const columns = this.columns;
-    for (let i = 0; i < columns.length; i++) {
-      const name = columns[i]!.name;
-      const cells = this.buffered[i]!;
-      for (const r of rows) cells.push(r[name]);
+    const { maxRows, maxBytes } = this.limits;
+    for (const r of rows) {
+      let bytes = 0;
+      for (let i = 0; i < columns.length; i++) {
+        const v = r[columns[i]!.name];
+        this.buffered[i]!.push(v);
+        bytes += cellBytes(v);
+      }
+      this.bufferedBytes += bytes;
+      if (++this.bufferedRows >= maxRows || this.bufferedBytes >= maxBytes) this.flush();
     }
-    this.bufferedRows += rows.length;
-    // Row groups are cut where they always were (the output must not change by a
-    // byte): a batch that takes the buffer to ROW_GROUP rows or more flushes it
-    // whole, as groups of ROW_GROUP rows and a remainder.
-    if (this.bufferedRows >= ROW_GROUP) this.flush();
   }
 
   close(): void {
@@ -87,16 +101,19 @@ export class ParquetTableWriter {
     void this.writer.finish();
   }
 
+  /** Writes the buffered rows as one row group. */
   private flush(): void {
-    if (this.bufferedRows === 0) return;
+    const rowCount = this.bufferedRows;
+    if (rowCount === 0) return;
     const buffered = this.buffered;
     this.buffered = this.columns.map(() => []);
     this.bufferedRows = 0;
+    this.bufferedBytes = 0;
     const columnData: ColumnSource[] = this.columns.map((c, i) => ({
       name: c.name,
       data: columnValues(buffered[i]!, c),
       nullable: c.nullable,
     }));
-    void this.writer.write({ columnData, rowGroupSize: ROW_GROUP });
+    void this.writer.write({ columnData, rowGroupSize: rowCount });
   }
 }

@@ -40,10 +40,10 @@ const TRICKY = [
   "semi;colon",
 ];
 
-/** What the writer produced before: csv-stringify with our options, BOM, header. */
+/** An independent reference: csv-stringify with our options (CR quoted too), BOM, header. */
 function csvStringifyBytes(rows: Record<string, unknown>[]): Buffer {
   const records = [COLUMNS.map((c) => c.name), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c.name], c.kind)))];
-  return Buffer.from("\uFEFF" + stringify(records, { record_delimiter: "\n" }), "utf8");
+  return Buffer.from("\uFEFF" + stringify(records, { record_delimiter: "\n", quoted_match: /\r/ }), "utf8");
 }
 
 function written(rows: Record<string, unknown>[], batch = 7): Buffer {
@@ -55,14 +55,14 @@ function written(rows: Record<string, unknown>[], batch = 7): Buffer {
 }
 
 describe("csvField", () => {
-  it("quotes only cells with a comma, quote or LF, doubling the quotes", () => {
+  it("quotes only cells with a comma, quote, LF or CR, doubling the quotes", () => {
     expect(csvField("plain")).toBe("plain");
     expect(csvField("")).toBe("");
     expect(csvField('a "b"')).toBe('"a ""b"""');
     expect(csvField("a,b")).toBe('"a,b"');
     expect(csvField("a\nb")).toBe('"a\nb"');
-    // as csv-stringify did with record_delimiter "\n": a bare CR is not quoted
-    expect(csvField("a\rb")).toBe("a\rb");
+    // a bare CR ends a row in Excel, pandas and R unless it is quoted
+    expect(csvField("a\rb")).toBe('"a\rb"');
   });
 });
 

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ParquetWriter, fileWriter, type ColumnSource, type SchemaElement } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
-import { ParquetTableWriter } from "../../pipeline/write/parquet-table-writer.js";
+import { ParquetTableWriter, type RowGroupLimits } from "../../pipeline/write/parquet-table-writer.js";
+import { duck } from "../e2e/helpers.js";
 import type { Column } from "../../schemas/table.js";
 
 const COLUMNS: Column[] = [
@@ -25,22 +26,20 @@ const SCHEMA: SchemaElement[] = [
   { name: "day", type: "INT32", converted_type: "DATE", logical_type: { type: "DATE" }, repetition_type: "OPTIONAL" },
   { name: "flag", type: "BOOLEAN", repetition_type: "REQUIRED" },
 ];
-/** the writer's row group size (not exported: it is part of the file format we promise not to change) */
-const ROW_GROUP = 50_000;
-
 /**
- * The writer as it was first written: rows buffered as objects, a Date per date and
- * a bigint per integer, flushed whole once a batch takes the buffer to ROW_GROUP.
- * The columnar buffer and day numbers must give the same file, byte for byte.
+ * An independent reference: rows buffered as objects, a Date per date and a bigint
+ * per integer, written as row groups of the given sizes. The writer's columnar
+ * buffer and day numbers must give the same file, byte for byte.
  */
-function referenceFile(path: string, batches: Record<string, unknown>[][]): Buffer {
+function referenceFile(path: string, rows: Record<string, unknown>[], groupSizes: number[]): Buffer {
   const writer = new ParquetWriter({ writer: fileWriter(path), schema: SCHEMA, createdBy: "conflict-news-dataset" });
-  let buffer: Record<string, unknown>[] = [];
-  const flush = () => {
-    if (buffer.length === 0) return;
+  let at = 0;
+  for (const size of groupSizes) {
+    const group = rows.slice(at, at + size);
+    at += size;
     const columnData: ColumnSource[] = COLUMNS.map((c) => ({
       name: c.name,
-      data: buffer.map((r) => {
+      data: group.map((r) => {
         const v = r[c.name];
         if (v === null || v === undefined) return null;
         if (c.kind === "date") return new Date(`${String(v)}T00:00:00Z`);
@@ -49,20 +48,15 @@ function referenceFile(path: string, batches: Record<string, unknown>[][]): Buff
       }) as ColumnSource["data"],
       nullable: c.nullable,
     }));
-    buffer = [];
-    void writer.write({ columnData, rowGroupSize: ROW_GROUP });
-  };
-  for (const b of batches) {
-    buffer.push(...b);
-    if (buffer.length >= ROW_GROUP) flush();
+    void writer.write({ columnData, rowGroupSize: size });
   }
-  flush();
+  expect(at).toBe(rows.length);
   void writer.finish();
   return readFileSync(path);
 }
 
-function ourFile(path: string, batches: Record<string, unknown>[][]): Buffer {
-  const w = new ParquetTableWriter(path, COLUMNS);
+function ourFile(path: string, batches: Record<string, unknown>[][], limits?: RowGroupLimits): Buffer {
+  const w = new ParquetTableWriter(path, COLUMNS, limits);
   for (const b of batches) w.write(b);
   w.close();
   return readFileSync(path);
@@ -87,18 +81,42 @@ function batchesOf(total: number, size: number): Record<string, unknown>[][] {
   return out;
 }
 
+/** Rows per row group, as DuckDB reads them from the file's footer. */
+async function groupSizes(path: string): Promise<number[]> {
+  const c = await duck();
+  const r = await c.runAndReadAll(`select row_group_id, max(row_group_num_rows) as n from parquet_metadata('${path}') group by 1 order by 1`);
+  return r.getRowObjects().map((o) => Number(o.n));
+}
+
 describe("ParquetTableWriter", () => {
   const dir = mkdtempSync(join(tmpdir(), "parquet-writer-"));
   it("writes the same bytes as Date and bigint cells buffered as rows", () => {
     const batches = batchesOf(500, 33);
-    expect(ourFile(join(dir, "a.parquet"), batches).equals(referenceFile(join(dir, "b.parquet"), batches))).toBe(true);
+    expect(ourFile(join(dir, "a.parquet"), batches).equals(referenceFile(join(dir, "b.parquet"), batches.flat(), [500]))).toBe(true);
   });
-  it("cuts row groups where it always did, across batches larger than a group", () => {
-    // 49,990 rows, then a batch of 60,000 (flushed as 50,000 + 59,990), then a tail
-    const batches = [...batchesOf(49_990, 10_000), batchesOf(60_000, 60_000)[0]!, ...batchesOf(1_234, 500)];
-    expect(ourFile(join(dir, "c.parquet"), batches).equals(referenceFile(join(dir, "d.parquet"), batches))).toBe(true);
-  }, 30_000);
-  it("writes a valid empty table", () => {
-    expect(ourFile(join(dir, "e.parquet"), []).equals(referenceFile(join(dir, "f.parquet"), []))).toBe(true);
+  it("cuts a group after maxRows rows, however the rows were batched", async () => {
+    const limits = { maxRows: 100, maxBytes: 1e12 };
+    const rows = batchesOf(250, 250)[0]!;
+    const inBatches = ourFile(join(dir, "c.parquet"), batchesOf(250, 33), limits);
+    expect(inBatches.equals(ourFile(join(dir, "c1.parquet"), [rows], limits))).toBe(true);
+    expect(inBatches.equals(ourFile(join(dir, "c2.parquet"), batchesOf(250, 1), limits))).toBe(true);
+    expect(inBatches.equals(referenceFile(join(dir, "d.parquet"), rows, [100, 100, 50]))).toBe(true);
+    expect(await groupSizes(join(dir, "c.parquet"))).toEqual([100, 100, 50]);
+  });
+  it("cuts a group once its cells reach maxBytes", async () => {
+    // each row: two strings (10 + 16, 84 + 16) and five other cells, the date null (8 each) = 166
+    const wide = (i: number) => ({ ...row(i), id: `w${String(i).padStart(9, "0")}`, note: "x".repeat(84), day: null });
+    const rows = Array.from({ length: 95 }, (_, i) => wide(i));
+    ourFile(join(dir, "g.parquet"), [rows], { maxRows: 1e9, maxBytes: 1660 });
+    expect(await groupSizes(join(dir, "g.parquet"))).toEqual([10, 10, 10, 10, 10, 10, 10, 10, 10, 5]);
+    // one byte less than ten rows' worth still needs the tenth row to reach it
+    ourFile(join(dir, "h.parquet"), [rows], { maxRows: 1e9, maxBytes: 1659 });
+    expect(await groupSizes(join(dir, "h.parquet"))).toEqual([10, 10, 10, 10, 10, 10, 10, 10, 10, 5]);
+    ourFile(join(dir, "i.parquet"), [rows], { maxRows: 1e9, maxBytes: 1661 });
+    expect(await groupSizes(join(dir, "i.parquet"))).toEqual([11, 11, 11, 11, 11, 11, 11, 11, 7]);
+  });
+  it("writes a valid empty table", async () => {
+    expect(ourFile(join(dir, "e.parquet"), []).equals(referenceFile(join(dir, "f.parquet"), [], []))).toBe(true);
+    expect(await groupSizes(join(dir, "e.parquet"))).toEqual([]);
   });
 });
