@@ -4,5 +4,8 @@
 // Usage: node bench/run-pipeline.mjs INPUT OUT JOBS
 const [input, out, jobs] = process.argv.slice(2);
 const { runDataset } = await import(new URL("../dist/pipeline/run.js", import.meta.url).href);
+const { boundHeapGrowth } = await import(new URL("../dist/pipeline/workers/heap-growth.js", import.meta.url).href);
+// as the CLI does: the heaps may grow 20% past what they hold, not several times
+boundHeapGrowth();
 const summary = await runDataset({ input, out, jobs: Number(jobs) });
 process.stdout.write(JSON.stringify({ ...summary, maxRssKb: process.resourceUsage().maxRSS }));

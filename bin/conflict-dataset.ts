@@ -8,6 +8,7 @@
 import { existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { runDataset, type Progress } from "../pipeline/run.js";
+import { boundHeapGrowth } from "../pipeline/workers/heap-growth.js";
 
 const USAGE = `Usage: conflict-dataset [--input DIR] [--out DIR] [--manifest FILE] [--jobs N] [--max-mb N]
 
@@ -94,6 +95,7 @@ const progress = (p: Progress) => {
   }
 };
 
+boundHeapGrowth();
 const summary = await runDataset({ input, out, manifest: values.manifest ?? null, jobs, maxBytes, onProgress: progress });
 const secs = Number(process.hrtime.bigint() - started) / 1e9;
 if (tty) process.stderr.write("\n");
