@@ -6,6 +6,7 @@
 import type { ManifestEntry } from "./doc.js";
 import type { ResolveSummary } from "./resolve/index.js";
 import type { DocRows } from "./rows.js";
+import type { PackedRows } from "./write/packed-rows.js";
 
 export type DocumentTask = { absPath: string; relPath: string; sourceId: string; manifest: ManifestEntry | null; maxBytes: number };
 
@@ -20,11 +21,13 @@ export const DEFAULT_MAX_BYTES = 8_000_000;
 export type FinalRows = Pick<DocRows, "path" | "source" | "boilerplate" | "sentences" | "dates">;
 /** The rows that name entities by document-local keys: they wait for resolve. */
 export type PendingRows = Pick<DocRows, "path" | "mentions" | "figures" | "events">;
+/** PendingRows as they wait in the spill file: each table's rows packed (write/packed-rows.ts). */
+export type SpilledRows = { path: string; mentions: PackedRows; figures: PackedRows; events: PackedRows };
 
 export type DocumentResult =
   /**
-   * `pendingJson` is PendingRows as JSON: made here, in the worker, so the runner only appends
-   * it to its spill file instead of copying and re-serializing every row.
+   * `pendingJson` is PendingRows as SpilledRows JSON: made here, in the worker, so the runner
+   * only appends it to its spill file instead of copying and re-serializing every row.
    */
   | { ok: true; bytes: number; final: FinalRows; pendingJson: string; summary: ResolveSummary; extractedText: string | null }
   | { ok: false; bytes: number; stage: string; reason: string; detail: string };

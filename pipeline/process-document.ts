@@ -12,7 +12,9 @@ import { stages } from "./index.js";
 import { decodeBytes } from "./read/decode.js";
 import { errorText } from "./read/list-inputs.js";
 import { docRows, resolveSummary } from "./rows.js";
-import type { DocumentResult, DocumentTask, PendingRows } from "./document-task.js";
+import type { DocumentResult, DocumentTask, SpilledRows } from "./document-task.js";
+import { events as eventsTable, figures as figuresTable, mentions as mentionsTable } from "../schemas/tables.js";
+import { packRows } from "./write/packed-rows.js";
 
 export type { DocumentResult, DocumentTask } from "./document-task.js";
 
@@ -51,6 +53,11 @@ export function processDocument(task: DocumentTask): DocumentResult {
   }
   const rows = docRows(doc);
   const { path, source, boilerplate, sentences, dates, mentions, figures, events } = rows;
-  const pending: PendingRows = { path, mentions, figures, events };
+  const pending: SpilledRows = {
+    path,
+    mentions: packRows(mentionsTable.columns, mentions),
+    figures: packRows(figuresTable.columns, figures),
+    events: packRows(eventsTable.columns, events),
+  };
   return { ok: true, bytes, final: { path, source, boilerplate, sentences, dates }, pendingJson: JSON.stringify(pending), summary: resolveSummary(doc, rows), extractedText };
 }

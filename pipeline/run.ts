@@ -3,8 +3,9 @@
  *
  * Phase 1 reads each article (sorted), runs the per-document stages (in worker
  * threads), writes the tables that name no entity (sources, boilerplate, sentences,
- * dates), and spills the other rows to a JSON-lines file, keeping in memory only the
- * resolver's compact summary (entity records, a few numbers per event and figure).
+ * dates), and spills the other rows to a JSON-lines file (rows packed as arrays,
+ * write/packed-rows.ts), keeping in memory only the resolver's compact summary
+ * (entity records, a few numbers per event and figure).
  * Phase 2 resolves entities, event clusters and figure claims, then streams the
  * spill back through validation into the CSV and Parquet writers.
  *
@@ -16,7 +17,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, 
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, resolve as resolvePath } from "node:path";
 import type { ManifestEntry } from "./doc.js";
-import { DEFAULT_MAX_BYTES, type DocumentResult, type DocumentTask, type PendingRows } from "./document-task.js";
+import { DEFAULT_MAX_BYTES, type DocumentResult, type DocumentTask, type SpilledRows } from "./document-task.js";
 import { mapOrdered } from "./workers/ordered-pool.js";
 import { listInputs } from "./read/list-inputs.js";
 import { readManifest, type Manifest } from "./read/manifest.js";
@@ -24,6 +25,7 @@ import { Rejects } from "./rejects.js";
 import { clusterable } from "./resolve/event-clusters.js";
 import { CorpusResolver } from "./resolve/index.js";
 import { DatasetWriter } from "./write/dataset-writer.js";
+import { unpackRows } from "./write/packed-rows.js";
 import { readLinesSync } from "./write/read-lines.js";
 import { boilerplate, entities, eventClusters, events, figureClaims, figures, mentions, dates, rejects as rejectsTable, sentences, sources } from "../schemas/tables.js";
 
@@ -156,23 +158,28 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   for (const line of readLinesSync(spill)) {
     if (line === "") continue;
     opts.onProgress?.({ phase: "write", done: ++written, total: documents, bytes });
-    const { records, rows: r } = JSON.parse(line) as { records: Record<string, number>; rows: PendingRows };
-    const id = (key: string | null) => (key === null ? null : resolved.entityId(records[key]!));
-    writer.write(mentions, r.mentions.map((m) => ({ ...m, entity_id: id(m.entity_id) })), r.path);
-    writer.write(figures, r.figures.map((f) => ({ ...f, actor_id: id(f.actor_id), location_id: id(f.location_id), attributed_to: id(f.attributed_to) })), r.path);
-    writer.write(
-      events,
-      r.events.map((e) => ({
-        ...e,
-        actor1_id: id(e.actor1_id),
-        actor2_id: id(e.actor2_id),
-        location_id: id(e.location_id),
-        attributed_to: id(e.attributed_to),
-        // the resolver numbered clusterable events in this same order
-        cluster_id: clusterable(e) ? resolved.clusterOfEvent(clusterableSeen++) : null,
-      })),
-      r.path,
-    );
+    const { records, rows: r } = JSON.parse(line) as { records: Record<string, number>; rows: SpilledRows };
+    const id = (key: unknown) => (key === null ? null : resolved.entityId(records[key as string]!));
+    const docMentions = unpackRows(mentions.columns, r.mentions);
+    for (const m of docMentions) m.entity_id = id(m.entity_id);
+    writer.write(mentions, docMentions, r.path);
+    const docFigures = unpackRows(figures.columns, r.figures);
+    for (const f of docFigures) {
+      f.actor_id = id(f.actor_id);
+      f.location_id = id(f.location_id);
+      f.attributed_to = id(f.attributed_to);
+    }
+    writer.write(figures, docFigures, r.path);
+    const docEvents = unpackRows(events.columns, r.events);
+    for (const e of docEvents) {
+      e.actor1_id = id(e.actor1_id);
+      e.actor2_id = id(e.actor2_id);
+      e.location_id = id(e.location_id);
+      e.attributed_to = id(e.attributed_to);
+      // the resolver numbered clusterable events in this same order
+      e.cluster_id = clusterable(e as Parameters<typeof clusterable>[0]) ? resolved.clusterOfEvent(clusterableSeen++) : null;
+    }
+    writer.write(events, docEvents, r.path);
   }
   rmSync(spill);
   writer.write(entities, resolved.entities, "(corpus)");
