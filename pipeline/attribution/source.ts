@@ -15,6 +15,9 @@ const PERSONAL_PRONOUN = /^(?:he|she)$/iu;
 /** "it said" after a wire report refers to that outlet or body. */
 const IMPERSONAL_PRONOUN = /^it$/iu;
 const DEFINITE = /^(?:the|this|that)\s+(.+)$/iu;
+// (\p{...} regexes the functions below test are module constants: the dist build turns such a
+// literal into `new RegExp(...)`, which would build a new object on every call)
+const UPPER_START_RE = /^\p{Lu}/u;
 
 export type Lookup = {
   entityByKey: Map<string, DocEntity>;
@@ -127,7 +130,7 @@ export function resolveSource(doc: Doc, lookup: Lookup, span: Span, sentenceInde
   if (direct.party) return direct;
   const phrase = doc.index.slice(span.start, span.end).trim();
   const lastWord = phrase.split(/\s+/u).pop() ?? "";
-  const byName = /^\p{Lu}/u.test(lastWord); // a surname, not a common noun like "officials"
+  const byName = UPPER_START_RE.test(lastWord); // a surname, not a common noun like "officials"
   const same = earlier.find((a) => a.party && ((direct.key !== null && a.sourceKey === direct.key) || (byName && headNoun(a.sourceText) === lastWord.toLowerCase())));
   return same ? { key: direct.key ?? same.sourceKey, party: true } : direct;
 }

@@ -72,13 +72,17 @@ export function findDates(s: string): FoundDate[] {
   return out.filter((d) => d.year >= 1900 && d.year <= 2100);
 }
 
+// (\p{...} regexes the functions below test are module constants: the dist build turns such a
+// literal into `new RegExp(...)`, which would build a new object on every call)
+const UPPER_START_RE = /^\p{Lu}/u;
+
 /** Month-day pairs ("3-12" for March 12) named in `s` with or without a year. */
 export function monthDaysIn(s: string): Set<string> {
   const out = new Set<string>();
   if (!DIGIT_RE.test(s)) return out;
   for (const m of s.matchAll(MONTH_DAY_RE)) {
     const name = m[1] ?? m[4]!;
-    if (!/^\p{Lu}/u.test(name)) continue;
+    if (!UPPER_START_RE.test(name)) continue;
     const day = +(m[2] ?? m[3]!);
     if (day >= 1 && day <= 31) out.add(`${MONTHS.get(name.toLowerCase())!}-${day}`);
   }

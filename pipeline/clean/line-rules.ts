@@ -43,12 +43,17 @@ function withoutTrailingPunct(s: string): string {
   return end === s.length ? s : s.slice(0, end);
 }
 
+// (\p{...} regexes the functions below test are module constants: the dist build turns such a
+// literal into `new RegExp(...)`, which would build a new object on every call)
+const LETTER_START_RE = /^\p{L}/u;
+const LETTER_RE = /\p{L}/u;
+
 /** The reason a widget phrase gives the line, if any. */
 function widgetReason(shape: LineShape): string | null {
   const line = withoutTrailingPunct(shape.lower);
   for (const p of phrases) {
     if (p.match === "line" && line === p.phrase) return p.reason;
-    if (p.match === "prefix" && line.startsWith(p.phrase) && !/^\p{L}/u.test(line.slice(p.phrase.length))) {
+    if (p.match === "prefix" && line.startsWith(p.phrase) && !LETTER_START_RE.test(line.slice(p.phrase.length))) {
       // "Related: …" is a label whatever follows; "More from the UN is expected." is a sentence
       const labelled = p.phrase.endsWith(":") || /^\s*:/u.test(line.slice(p.phrase.length));
       if (labelled || (shape.words <= PREFIX_MAX_WORDS && !shape.endsPeriod)) return p.reason;
@@ -183,7 +188,7 @@ export function lineReason(shape: LineShape, inHead: boolean): string | null {
   const credit = shape.norm.includes("/") ? CREDIT_RE.exec(shape.norm) : null;
   if (credit) {
     // text before the credit describes the picture: a caption; a bare credit is a photo credit
-    const described = shape.norm.slice(0, credit.index).split(" ").filter((w) => /\p{L}/u.test(w)).length >= 3;
+    const described = shape.norm.slice(0, credit.index).split(" ").filter((w) => LETTER_RE.test(w)).length >= 3;
     return described ? "caption" : "photo_credit";
   }
   if (bracketCredit(shape)) return "caption";

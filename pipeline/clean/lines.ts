@@ -136,7 +136,9 @@ export function shapeOf(text: string): LineShape {
   let wordStart = -1;
   let wordCapital = false;
   for (let i = 0; i <= norm.length; ) {
-    const c = i < norm.length ? norm.codePointAt(i)! : -1;
+    // (charCodeAt is the code point except at a high surrogate, where codePointAt pairs it)
+    const u = i < norm.length ? norm.charCodeAt(i) : -1;
+    const c = u >= 0xd800 && u <= 0xdbff ? norm.codePointAt(i)! : u;
     const k = c < 0 ? 0 : classOf(c);
     if (k & LETTER) letters++;
     if (k & UPPER) upper++;

@@ -11,10 +11,14 @@ import type { Layout } from "./layout.js";
 
 const OUTLET_CUES = loadLexicon(import.meta.url, "outlet-cues.json", word, (e) => e).map((p) => new RegExp(p, "iu"));
 const TRIM_RE = /^[\s"'“”‘’]+|[\s"'“”‘’.,!?:;]+$/gu;
+// (\p{...} regexes the functions below test are module constants: the dist build turns such a
+// literal into `new RegExp(...)`, which would build a new object on every call)
+const WORD_LOWER_START_RE = /(^|[\s-])(\p{Ll})/gu;
+const NAME_START_RE = /^\p{Lu}|^the\s/iu;
 
 /** "South front" → "South Front": a masthead line is a name, written in title case. */
 function titleCase(s: string): string {
-  return s.replace(/(^|[\s-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+  return s.replace(WORD_LOWER_START_RE, (_m, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 export function findOutlet(shapes: LineShape[], lay: Layout): string | null {
@@ -23,7 +27,7 @@ export function findOutlet(shapes: LineShape[], lay: Layout): string | null {
     for (const re of OUTLET_CUES) {
       const m = re.exec(shapes[i]!.norm);
       const name = m?.[1]?.replace(TRIM_RE, "");
-      if (name && /^\p{Lu}|^the\s/iu.test(name) && !/^(?:us|me|the author|this site)$/iu.test(name) && !isNewsAgency(name)) {
+      if (name && NAME_START_RE.test(name) && !/^(?:us|me|the author|this site)$/iu.test(name) && !isNewsAgency(name)) {
         return name;
       }
     }

@@ -18,6 +18,11 @@ function fullYear(y: string): number {
   return y.length === 2 ? (n < 50 ? 2000 + n : 1900 + n) : n;
 }
 
+// (\p{...} regexes the functions below test are module constants: the dist build turns such a
+// literal into `new RegExp(...)`, which would build a new object on every call)
+const POSSESSIVE_BEFORE_RE = /\p{L}['’]s\s+$/u;
+const SPACE_THEN_CAPITALIZED_RE = /^\s+\p{Lu}\p{Ll}/u;
+
 /** Prepositions after which a bare month or year is a time ("fled in October", "since 2014"). */
 const TIME_PREPOSITIONS = new Set(["in", "since", "by", "until", "till", "through", "throughout", "during", "from", "before", "after", "of", "to", "and", "or", "between", "early", "late", "mid", "around", "circa"]);
 
@@ -131,7 +136,7 @@ export const calendarRules: Rule[] = [
     // "Iraq's 2003 invasion", "a 2014 report", the second year of "2014-2015", "(2014)", and a numeral
     // opening a sentence, which news style allows only for years
     const led = /^(?:back|in|early|late|mid|the)\b/i.test(m[0]) || TIME_PREPOSITIONS.has(wordBefore(m, text)) || /^(?:the|a|an)$/.test(wordBefore(m, text)) ||
-      /\p{L}['’]s\s+$/u.test(before) || /(?:1[5-9]|20)\d\d\s*[-–]\s*$/.test(before) || (/\($/.test(before) && after.startsWith(")")) ||
+      POSSESSIVE_BEFORE_RE.test(before) || /(?:1[5-9]|20)\d\d\s*[-–]\s*$/.test(before) || (/\($/.test(before) && after.startsWith(")")) ||
       m.index === 0 || /[.!?]["”’]?\s+$/.test(before);
     // "its full-scale 2022 invasion", "the 2014 elections": an event noun after the number makes it a year;
     // without a lead word only a singular one ("carried out 2000 attacks" counts attacks)
@@ -157,7 +162,7 @@ export const calendarRules: Rule[] = [
     const word = g(m, "wd")!;
     if (isAbbreviation(word) && !/^(?:on|late|early|this|last|next)\s/i.test(m[0]) && wordBefore(m, text) !== "on") return null;
     // "The Sunday Times": a weekday inside a capitalized name
-    if (wordBefore(m, text) === "the" && m[0] === word && /^\s+\p{Lu}\p{Ll}/u.test(textAfter(m, text))) return null;
+    if (wordBefore(m, text) === "the" && m[0] === word && SPACE_THEN_CAPITALIZED_RE.test(textAfter(m, text))) return null;
     const weekday = weekdayOf(word);
     return weekday === null ? null : { kind: "weekday", weekday, shift: shiftOf(g(m, "rel")), weekShift: shiftOf(g(m, "wrel")) };
   }),

@@ -23,6 +23,8 @@ import {
   prefixPlaceWords,
   suffixPlaceHeads,
   titleMaxWords,
+  titleKeyEnds,
+  titleKeyStarts,
   titleRoles,
   type NameHead,
 } from "./lexicons.js";
@@ -85,6 +87,7 @@ const PLACE_ROLES = new Set(["governor", "mayor"]);
 
 /** The longest title starting at word `a` (not past `limit`): its role and length. */
 function titleAt(words: readonly Word[], a: number, limit: number): { role: string; n: number } | null {
+  if (a >= limit || !titleKeyStarts.has(words[a]!.titleKey)) return null;
   for (let n = Math.min(titleMaxWords, limit - a); n >= 1; n--) {
     const role = titleRoles.get(titleKeyOf(words, a, a + n));
     if (role !== undefined) return { role, n };
@@ -97,6 +100,7 @@ function rolesBefore(words: readonly Word[], a: number): string[] {
   const roles: string[] = [];
   let end = a;
   while (end > 0) {
+    if (!titleKeyEnds.has(words[end - 1]!.titleKey)) break;
     let found: { role: string; n: number } | null = null;
     for (let n = Math.min(titleMaxWords, end); n >= 1 && found === null; n--) {
       const role = titleRoles.get(titleKeyOf(words, end - n, end));

@@ -35,13 +35,35 @@ function dropOverlaps(cands: Candidate[]): Candidate[] {
   return out;
 }
 
-/** The best name among an entity's mentions: most words, then most frequent, then alphabetical. */
+/** Words of a name: what `name.split(" ").length` counts, without the array. */
+function wordCount(name: string): number {
+  let n = 1;
+  for (let i = name.indexOf(" "); i >= 0; i = name.indexOf(" ", i + 1)) n++;
+  return n;
+}
+
+/**
+ * The best name among an entity's mentions: most words, then most frequent, then longest, then
+ * alphabetical. One pass keeps the best so far (the names are distinct, so the order is strict
+ * and the winner is the one a sort would put first); each name's words are counted once.
+ */
 function bestName(names: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
-  return [...counts.entries()].sort(
-    (a, b) => b[0].split(" ").length - a[0].split(" ").length || b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
-  )[0]![0];
+  let best = "";
+  let bestWords = -1;
+  let bestCount = 0;
+  for (const [name, count] of counts) {
+    const words = wordCount(name);
+    const better =
+      words !== bestWords ? words > bestWords : count !== bestCount ? count > bestCount : name.length !== best.length ? name.length > best.length : name < best;
+    if (better) {
+      best = name;
+      bestWords = words;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
 /** Every role of the mentions, in order (what `ls.flatMap((l) => l.roles)` gives, without its slow generic path). */
@@ -51,8 +73,9 @@ function rolesOf(ls: readonly Linked[]): string[] {
   return out;
 }
 
-function sorted(values: Iterable<string>): string[] {
-  return [...new Set(values)].sort();
+/** The distinct values, sorted; `values` is a fresh array of the caller's, returned as it is when it holds fewer than two (most do). */
+function sorted(values: string[]): string[] {
+  return values.length < 2 ? values : [...new Set(values)].sort();
 }
 
 function buildEntities(linked: readonly Linked[], find: (k: string) => string, affiliations: Map<string, Set<string>>): DocEntity[] {

@@ -58,6 +58,19 @@ export const givenNames = new Set(
 /** title key → canonical role; longest titles have at most this many words */
 export const titleRoles = new Map(titles.map((t) => [normalizeTitle(t.form), t.role]));
 export const titleMaxWords = Math.max(...titles.map((t) => t.form.split(/\s+/).length));
+/**
+ * Every beginning and every ending of a title key, "" included ("b", "brig", "brig gen" / "n",
+ * "gen", "brig gen"): a title's key begins with its first word's key and ends with its last
+ * word's, so a word whose key begins (ends) none spares the look-ups of every longer key.
+ */
+export const titleKeyStarts = new Set<string>();
+export const titleKeyEnds = new Set<string>();
+for (const k of titleRoles.keys()) {
+  for (let i = 0; i <= k.length; i++) {
+    titleKeyStarts.add(k.slice(0, i));
+    titleKeyEnds.add(k.slice(i));
+  }
+}
 
 /** Capitalized heads that end a name: "Federal Police" (ORG), "Tigris River" (LOCATION). */
 export type NameHead = { type: EntityType; subtype: string; words: number };

@@ -31,6 +31,22 @@ function coreWords(name: string, key: (name: string) => string): string[] {
     .filter((w) => w !== "" && !nameParticles.has(w) && w !== "the" && w !== "of" && w !== "for");
 }
 
+/**
+ * coreWords remembered for one document, like nameKey below: a person's name is split once, not
+ * once per mention and per pass. Callers only read the arrays.
+ */
+function coreWordsCache(nk: (name: string) => string): (name: string) => readonly string[] {
+  const seen = new Map<string, readonly string[]>();
+  return (name) => {
+    let words = seen.get(name);
+    if (words === undefined) {
+      words = coreWords(name, nk);
+      seen.set(name, words);
+    }
+    return words;
+  };
+}
+
 /** nameKey remembered for one document: a name recurs in many mentions and look-ups. */
 function keyCache(): (name: string) => string {
   const seen = new Map<string, string>();
@@ -112,34 +128,46 @@ export function linkCandidates(cands: readonly Candidate[], textAfter: (cp: numb
   const acronyms = new Map<string, Linked>();
   const bares = new Map<string, Linked>();
   const nk = keyCache();
+  const core = coreWordsCache(nk);
   // every proper ending of a full name ("Dillon", "Al Assadi") → the key of the longest, earliest name it ends
   const bySuffix = new Map<string, { words: number; key: string }>();
   for (const c of cands) {
     if (c.type !== "PERSON") continue;
-    const words = coreWords(c.name, nk);
+    const words = core(c.name);
+    const key = ownKey(c, "PERSON", nk);
     // a person also claims its other lone mentions: "Fischler" after "Fischler proposed",
     // "Mohammed Deif" written in a headline
     for (let cut = 0; cut < words.length; cut++) {
       const k = words.slice(cut).join(" ");
       const prev = bySuffix.get(k);
-      if (!prev || words.length > prev.words) bySuffix.set(k, { words: words.length, key: ownKey(c, "PERSON", nk) });
+      if (!prev || words.length > prev.words) bySuffix.set(k, { words: words.length, key });
     }
   }
   // the sound of a full name's last word ("zlnsk" for Zelensky): a lone "Zelenskiy" spelled
   // another way is the same person, when only one full name sounds so (null: several do)
   const bySound = new Map<string, string | null>();
+  // phoneticKey remembered for the document: a surname recurs
+  const sounds = new Map<string, string>();
+  const soundOf = (w: string): string => {
+    let s = sounds.get(w);
+    if (s === undefined) {
+      s = phoneticKey(w);
+      sounds.set(w, s);
+    }
+    return s;
+  };
   for (const c of cands) {
     if (c.type !== "PERSON") continue;
-    const words = coreWords(c.name, nk);
+    const words = core(c.name);
     const last = words[words.length - 1];
     if (words.length < 2 || last === undefined || last.length < 4) continue;
-    const sound = phoneticKey(last);
+    const sound = soundOf(last);
     const key = ownKey(c, "PERSON", nk);
     bySound.set(sound, bySound.has(sound) && bySound.get(sound) !== key ? null : key);
   }
-  const personBySound = (words: string[]): string | null =>
-    words.length === 1 && words[0]!.length >= 4 ? (bySound.get(phoneticKey(words[0]!)) ?? null) : null;
-  const personBySuffix = (words: string[]): string | null => bySuffix.get(words.join(" "))?.key ?? personBySound(words);
+  const personBySound = (words: readonly string[]): string | null =>
+    words.length === 1 && words[0]!.length >= 4 ? (bySound.get(soundOf(words[0]!)) ?? null) : null;
+  const personBySuffix = (words: readonly string[]): string | null => bySuffix.get(words.join(" "))?.key ?? personBySound(words);
   // the latest organization or place by the last word of its name, for "the coalition"
   const byLastWord = new Map<string, Linked>();
 
@@ -165,7 +193,7 @@ export function linkCandidates(cands: readonly Candidate[], textAfter: (cp: numb
     if (c.type !== null && c.kind !== "anaphor") {
       const l = toLinked(c, c.type, ownKey(c, c.type, nk));
       if (c.type === "PERSON") {
-        const words = coreWords(c.name, nk);
+        const words = core(c.name);
         let full = personBySuffix(words);
         if (full === l.key) full = personBySound(words);
         if (full !== null && full !== l.key) keys.union(l.key, full);
@@ -190,7 +218,7 @@ export function linkCandidates(cands: readonly Candidate[], textAfter: (cp: numb
       linked.push(toLinked(c, defined.type, defined.key, defined.subtype, c.text));
       continue;
     }
-    const person = personBySuffix(coreWords(c.text, nk));
+    const person = personBySuffix(core(c.text));
     if (person !== null) {
       linked.push(toLinked(c, "PERSON", person, c.subtype, c.text, []));
       continue;
@@ -203,7 +231,7 @@ export function linkCandidates(cands: readonly Candidate[], textAfter: (cp: numb
     if (c.kind === "acronym") linked.push(toLinked(c, "ORG", `ORG:${nk(c.text)}`));
     else if (c.afterPlacePreposition) linked.push(toLinked(c, "LOCATION", `LOCATION:${nk(c.text)}`));
   }
-  mergeShorterForms(linked, keys, nk);
+  mergeShorterForms(linked, keys, nk, core);
   return { linked, keys };
 }
 
@@ -214,25 +242,30 @@ export function linkCandidates(cands: readonly Candidate[], textAfter: (cp: numb
  * word before "of", or last word) is the longer one's head, is the same entity.
  * Compared within groups of the same head word, so the cost stays linear in practice.
  */
-function mergeShorterForms(linked: readonly Linked[], keys: Keys, nk: (name: string) => string): void {
-  const byHead = new Map<string, Array<{ key: string; words: string[]; lexicon: boolean }>>();
+function mergeShorterForms(linked: readonly Linked[], keys: Keys, nk: (name: string) => string, core: (name: string) => readonly string[]): void {
+  const byHead = new Map<string, Array<{ key: string; words: readonly string[]; lexicon: boolean }>>();
   const seen = new Set<string>();
   for (const l of linked) {
     if (l.type === "PERSON" || seen.has(l.key)) continue;
     seen.add(l.key);
     const head = headWord(nk(l.name));
     if (head === null) continue;
-    const group = byHead.get(`${l.type}:${head}`) ?? [];
-    group.push({ key: l.key, words: coreWords(l.name, nk), lexicon: l.lexiconId !== null });
-    byHead.set(`${l.type}:${head}`, group);
+    const groupKey = `${l.type}:${head}`;
+    const group = byHead.get(groupKey) ?? [];
+    group.push({ key: l.key, words: core(l.name), lexicon: l.lexiconId !== null });
+    byHead.set(groupKey, group);
   }
   for (const group of byHead.values()) {
     for (const short of group) {
       if (short.words.length < 2 || short.lexicon) continue;
-      const longer = group
-        .filter((g) => g.words.length > short.words.length && short.words.every((w) => g.words.includes(w)))
-        .sort((x, y) => y.words.length - x.words.length || (x.key < y.key ? -1 : 1));
-      if (longer.length > 0) keys.union(short.key, longer[0]!.key);
+      // the longer form with the most words, then the first key (keys in a group are distinct):
+      // what sorting the candidates and taking the first gives, in one pass
+      let best: { key: string; words: readonly string[] } | null = null;
+      for (const g of group) {
+        if (g.words.length <= short.words.length || !short.words.every((w) => g.words.includes(w))) continue;
+        if (best === null || g.words.length > best.words.length || (g.words.length === best.words.length && g.key < best.key)) best = g;
+      }
+      if (best !== null) keys.union(short.key, best.key);
     }
   }
 }

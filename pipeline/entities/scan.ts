@@ -36,6 +36,9 @@ const compoundTails = new Map(
 const groupNouns = new Set([...anaphoricHeads, "forces", "troops", "force", "mission"]);
 const CONNECTORS = new Set(["of", "for"]);
 const LETTER = /\p{L}/u;
+// (\p{...} regexes the functions below test are module constants: the dist build turns such a
+// literal into `new RegExp(...)`, which would build a new object on every call)
+const ALL_LOWER = /^\p{Ll}+$/u;
 
 /** Mostly upper-case text is a headline or a banner: its capitals say nothing about names. */
 function isShouting(words: readonly Word[]): boolean {
@@ -111,7 +114,7 @@ function runEnd(words: readonly Word[], a: number): number {
     }
     // one lower-case word inside a name that ends in an organization head: "Quick reaction Forces"
     const next = words[b + 1];
-    if (b > a && /^\p{Ll}+$/u.test(w.text) && (w.pos === "NOUN" || w.pos === "ADJ") && next && next.cap && nameHeads.get(next.lower)?.type === "ORG") {
+    if (b > a && ALL_LOWER.test(w.text) && (w.pos === "NOUN" || w.pos === "ADJ") && next && next.cap && nameHeads.get(next.lower)?.type === "ORG") {
       b += 2;
       continue;
     }

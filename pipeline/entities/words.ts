@@ -58,16 +58,63 @@ function startsUpper(s: string): boolean {
 const HAS_LETTER = 1;
 const HAS_LOWER_LETTER = 2;
 
+/**
+ * The General Punctuation block (U+2000–U+206F: curly quotes, dashes, ellipsis) holds no letter
+ * and nothing that upper-casing changes, so its characters are skipped like ASCII punctuation;
+ * any other non-ASCII character sends the word to the regex and toUpperCase (ICU, slow).
+ */
+function isGeneralPunctuation(c: number): boolean {
+  return c >= 0x2000 && c <= 0x206f;
+}
+
 /** HAS_LETTER | HAS_LOWER_LETTER (a letter that upper-casing changes), by char codes for ASCII text; bit flags, not a tuple, as it runs once per word. */
 function letterShape(s: string): number {
   let letter = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 128) return (LETTER.test(s) ? HAS_LETTER : 0) | (s !== s.toUpperCase() ? HAS_LOWER_LETTER : 0);
+    if (c >= 128) {
+      if (isGeneralPunctuation(c)) continue;
+      return (LETTER.test(s) ? HAS_LETTER : 0) | (s !== s.toUpperCase() ? HAS_LOWER_LETTER : 0);
+    }
     if (c >= 97 && c <= 122) return HAS_LETTER | HAS_LOWER_LETTER;
     if (c >= 65 && c <= 90) letter = HAS_LETTER;
   }
   return letter;
+}
+
+/**
+ * A Word built by `new`, not as an object literal: V8 moves a literal whose objects outlive the
+ * young generation (as a document's words do) to old-generation allocation, which makes every
+ * store into a new word pay the write barrier; objects made by `new` are allocated young.
+ */
+class ScannedWord implements Word {
+  // `declare`: the constructor sets every field (no class-field definitions first)
+  declare start: number;
+  declare end: number;
+  declare text: string;
+  declare lower: string;
+  declare pos: string;
+  declare sentence: number;
+  declare cap: boolean;
+  declare particle: boolean;
+  declare spaceBefore: boolean;
+  declare letter: boolean;
+  declare lowerLetter: boolean;
+  declare titleKey: string;
+  constructor(first: Token, last: Token, text: string, lower: string, particle: boolean, spaceBefore: boolean, shape: number) {
+    this.start = first.start;
+    this.end = last.end;
+    this.text = text;
+    this.lower = lower;
+    this.pos = first.pos;
+    this.sentence = first.sentence;
+    this.cap = startsUpper(text);
+    this.particle = particle;
+    this.spaceBefore = spaceBefore;
+    this.letter = (shape & HAS_LETTER) !== 0;
+    this.lowerLetter = (shape & HAS_LOWER_LETTER) !== 0;
+    this.titleKey = lower.indexOf(".") < 0 ? lower : lower.replace(/\./g, "");
+  }
 }
 
 /** The word made of tokens [from, to) (a range, not an array: this runs once per token). */
@@ -79,21 +126,8 @@ function makeWord(toks: readonly Token[], from: number, to: number, spaceBefore:
   for (let k = from + 1; k < to; k++) text += toks[k]!.text;
   const lower = single ? tokenLower(first) : lowerOf(text);
   const head = single ? lower : tokenLower(first);
-  const shape = letterShape(text);
-  return {
-    start: first.start,
-    end: last.end,
-    text,
-    lower,
-    pos: first.pos,
-    sentence: first.sentence,
-    cap: startsUpper(text),
-    particle: nameParticles.has(head) && (single || (to - from >= 3 && startsUpper(toks[from + 2]!.text))),
-    spaceBefore,
-    letter: (shape & HAS_LETTER) !== 0,
-    lowerLetter: (shape & HAS_LOWER_LETTER) !== 0,
-    titleKey: lower.indexOf(".") < 0 ? lower : lower.replace(/\./g, ""),
-  };
+  const particle = nameParticles.has(head) && (single || (to - from >= 3 && startsUpper(toks[from + 2]!.text)));
+  return new ScannedWord(first, last, text, lower, particle, spaceBefore, letterShape(text));
 }
 
 /** Words of the document, grouped by sentence index (sentences without tokens get an empty list). */

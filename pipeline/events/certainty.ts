@@ -27,8 +27,10 @@ export function sentenceCues(sentenceText: string): SentenceCues {
  * text: governing verbs and hedges reach forward ("officials expect ISIS to carry out ...").
  */
 export function judgeCertainty(clause: string, cues: SentenceCues, upTo: number, attribution: Attribution | null): Certainty {
+  // the sentence-wide cue first: it needs no regex over the clause
+  if (cues.expectedEnds.some((e) => e <= upTo)) return "expected";
   const clauseForModals = EXPECTED_NOT ? EXPECTED_NOT.replace(clause, " ") : clause;
-  if (has(EXPECTED_IN_CLAUSE, clauseForModals) || cues.expectedEnds.some((e) => e <= upTo)) return "expected";
+  if (has(EXPECTED_IN_CLAUSE, clauseForModals)) return "expected";
   if (cues.claimedEnds.some((e) => e <= upTo)) return "claimed";
   if (attribution?.party) return "claimed";
   return "reported";

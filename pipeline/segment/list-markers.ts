@@ -62,6 +62,9 @@ const PUNCT_BEFORE_SPACE_RE = /[.)](?=\s)/gu;
 // the labels MARKER_RE allows longer than one character: two digits, two to four roman numerals
 const LABEL_RE = /^(?:\d{2}|[ivxIVX]{2,4})$/u;
 const WS_BEFORE_RE = /\s/u;
+// (\p{...} regexes the functions below test are module constants: the dist build turns such a
+// literal into `new RegExp(...)`, which would build a new object on every call)
+const SPACE_THEN_UPPER_RE = /^\s+\p{Lu}/u;
 
 export function listMarkers(text: string): ListMarker[] {
   const cands: Candidate[] = [];
@@ -115,7 +118,7 @@ export function listMarkers(text: string): ListMarker[] {
   for (const c of cands) {
     const head = text.slice(Math.max(0, c.start - 80), c.start);
     const lineStart = (c.start === head.length && head.trim() === "") || /[\r\n]\s*$/u.test(head);
-    if (c.bullet || (lineStart && /^\s+\p{Lu}/u.test(text.slice(c.punctEnd, c.punctEnd + 8)))) keep.add(c);
+    if (c.bullet || (lineStart && SPACE_THEN_UPPER_RE.test(text.slice(c.punctEnd, c.punctEnd + 8)))) keep.add(c);
   }
   const bulletStarts = [...text.matchAll(new RegExp(`[${BULLETS}]`, "gu"))].map((b) => b.index);
   const out: ListMarker[] = [...keep].map(({ start, punctStart, punctEnd }) => ({ start, punctStart, punctEnd }));

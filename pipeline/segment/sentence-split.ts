@@ -88,6 +88,12 @@ const LOWER_RE = /\p{Ll}/u;
 const UPPER_RE = /\p{Lu}/u;
 const NUMERIC_RE = /\p{N}/u;
 const SINGLE_UPPER_RE = /^\p{Lu}$/u;
+// (\p{...} regexes the functions below test are module constants: the dist build turns such a
+// literal into `new RegExp(...)`, which would build a new object on every call)
+const GLUED_SENTENCE_RE = /^\p{Lu}\p{Ll}+\b/u;
+const GLUED_TOKEN_RE = /^(?:\p{Ll}{2,}|\p{Lu}\p{Ll}+|[\d,]+)$/u;
+const GLUED_NEXT_RE = /^[\p{L}'’-]+\.?$/u;
+const ELLIPSIS_THEN_UPPER_RE = /^(?: ?\.){3} \p{Lu}/u;
 const ENDS_STOP_RE = /[.!?:]$/u;
 const DASH_THEN_RE = /^(?:--|[–—])\s*(\S)/u;
 const WORD_AT_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/uy;
@@ -198,17 +204,17 @@ export function splitSentences(text: string, options: SplitOptions = {}): Senten
     const dots = (run.match(/\./gu) ?? []).length + (run.includes("…") ? 3 : 0);
     if (!WS_RE.test(after[0]!)) {
       // "world.Today is …", "1,000.That is …": a missing space between two sentences
-      if (run === "." && /^\p{Lu}\p{Ll}+\b/u.test(after)) {
+      if (run === "." && GLUED_SENTENCE_RE.test(after)) {
         const token = text.slice(tokenStart(text, s), s);
         const nextTok = after.split(/\s/u)[0]!;
-        const ok = /^(?:\p{Ll}{2,}|\p{Lu}\p{Ll}+|[\d,]+)$/u.test(token) && !URLISH_RE.test(token + "." + nextTok) && /^[\p{L}'’-]+\.?$/u.test(nextTok);
+        const ok = GLUED_TOKEN_RE.test(token) && !URLISH_RE.test(token + "." + nextTok) && GLUED_NEXT_RE.test(nextTok);
         if (ok && !ABBR.has(token.toLowerCase())) ends.add(e);
       }
       continue;
     }
     const next = after.trimStart();
     // "compounds. . . . The practice": the period ends the sentence, the ellipsis opens the next
-    if (run === "." && /^(?: ?\.){3} \p{Lu}/u.test(after)) {
+    if (run === "." && ELLIPSIS_THEN_UPPER_RE.test(after)) {
       ends.add(e);
       continue;
     }
