@@ -4,7 +4,7 @@
  * 1. Generates a deterministic corpus (default 100 MB; BENCH_MB to change) under bench/corpus/.
  * 2. Per stage: runs every stage on a sample of documents in this process and prints MB/s.
  * 3. Whole pipeline: runs the built pipeline (dist/) as a child process, on a quarter of the
- *    corpus with one worker and with one per core (the speed-up), then on the whole corpus
+ *    corpus with --jobs 1 pinned to one core and with one job per core (the speed-up), then on the whole corpus
  *    (peak RSS should not grow with it); prints MB/s, documents/s and peak RSS (from the
  *    child's resource usage, worker threads included), with the core count.
  */
@@ -57,11 +57,18 @@ for (const [name, secs] of perStage) {
 }
 console.log(`  ${"all stages".padEnd(12)} ${(sampleBytes / 1e6 / sum).toFixed(2).padStart(8)} MB/s  ${(sample.length / sum).toFixed(0).padStart(7)} docs/s`);
 
+const cores = availableParallelism();
+const PIN = spawnSync("taskset", ["-c", "0", "true"]).status === 0;
+
 // whole pipeline: the built JavaScript (dist/, as `make dataset` runs it) in a child process,
 // whose own resource usage gives the peak RSS of the run, worker threads included
 function runPipeline(input: string, jobs: number): { secs: number; documents: number; rows: Record<string, number>; maxRssKb: number } {
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [join(ROOT, "bench", "run-pipeline.mjs"), input, out, String(jobs)], { encoding: "utf8", cwd: ROOT, maxBuffer: 1 << 26 });
+  const node = [process.execPath, join(ROOT, "bench", "run-pipeline.mjs"), input, out, String(jobs)];
+  // on Linux the process is pinned to as many cores as it has jobs (taskset), so that
+  // "one core" means one: otherwise V8's GC and the OS would lend it the other cores
+  const argv = PIN && jobs < cores ? ["taskset", "-c", Array.from({ length: jobs }, (_, i) => i).join(","), ...node] : node;
+  const r = spawnSync(argv[0]!, argv.slice(1), { encoding: "utf8", cwd: ROOT, maxBuffer: 1 << 26 });
   const secs = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0) {
     console.error(r.stderr);
@@ -83,7 +90,6 @@ function slice(share: number): { dir: string; bytes: number } {
   return { dir, bytes };
 }
 
-const cores = availableParallelism();
 const report = (label: string, bytes: number, r: ReturnType<typeof runPipeline>) =>
   console.log(
     `  ${label.padEnd(26)} ${(bytes / 1e6 / r.secs).toFixed(2).padStart(6)} MB/s  ${(r.documents / r.secs).toFixed(0).padStart(5)} docs/s  ${r.secs.toFixed(1).padStart(6)} s  peak RSS ${(r.maxRssKb / 1024).toFixed(0).padStart(5)} MB`,
@@ -91,12 +97,12 @@ const report = (label: string, bytes: number, r: ReturnType<typeof runPipeline>)
 console.log(`\nwhole pipeline (dist/ build, ${cores} cores available):`);
 const quarter = slice(0.25);
 const q1 = runPipeline(quarter.dir, 1);
-report(`quarter, --jobs 1`, quarter.bytes, q1);
+report(`quarter, --jobs 1${PIN ? ", 1 core" : ""}`, quarter.bytes, q1);
 const qn = runPipeline(quarter.dir, cores);
 report(`quarter, --jobs ${cores}`, quarter.bytes, qn);
 const full = runPipeline(corpus, cores);
 report(`whole corpus, --jobs ${cores}`, totalBytes, full);
 rmSync(quarter.dir, { recursive: true, force: true });
-console.log(`  speed-up from 1 to ${cores} workers: ${(q1.secs / qn.secs).toFixed(2)}×; per core: ${(totalBytes / 1e6 / full.secs / cores).toFixed(2)} MB/s`);
+console.log(`  speed-up from 1 to ${cores} ${PIN ? "cores" : "workers"}: ${(q1.secs / qn.secs).toFixed(2)}×; per core: ${(totalBytes / 1e6 / full.secs / cores).toFixed(2)} MB/s`);
 console.log(`  peak RSS, quarter → whole corpus: ${(qn.maxRssKb / 1024).toFixed(0)} → ${(full.maxRssKb / 1024).toFixed(0)} MB`);
 console.log(`  rows: ${Object.entries(full.rows).map(([k, v]) => `${k} ${v}`).join(", ")}`);
