@@ -2,7 +2,8 @@
  * make bench: speed and memory, never in unit tests.
  *
  * 1. Generates a deterministic corpus (default 100 MB; BENCH_MB to change) under bench/corpus/.
- * 2. Per stage: runs every stage on a sample of documents in this process and prints MB/s.
+ * 2. Per stage: runs every stage on a sample of documents in this process and prints MB/s,
+ *    documents/s and the peak RSS of a fresh process running the stages up to it.
  * 3. Whole pipeline: runs the built pipeline (dist/) as a child process, on a quarter of the
  *    corpus with --jobs 1 pinned to one core and with one job per core (the speed-up), then on the whole corpus
  *    (peak RSS should not grow with it); prints MB/s, documents/s and peak RSS (from the
@@ -49,12 +50,24 @@ sample.forEach((text, i) => {
     perStage.set(s.name, perStage.get(s.name)! + Number(process.hrtime.bigint() - t) / 1e9);
   }
 });
-console.log(`\nper stage, one core, ${sample.length} documents (${(sampleBytes / 1e6).toFixed(1)} MB):`);
+// Peak RSS belongs to a process, so each prefix of the stages runs in a fresh one
+// (bench/stage-rss.ts): a stage's line shows the peak of the pipeline up to it.
+const sampleList = files.slice(0, sample.length).join("\n");
+const peakRssMb = (upTo: number): number => {
+  const r = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "bench", "stage-rss.ts"), String(upTo)], { input: sampleList, encoding: "utf8", cwd: ROOT });
+  if (r.status !== 0) throw new Error(`stage-rss ${upTo}: ${r.stderr}`);
+  return Number(r.stdout) / 1024;
+};
+console.log(`\nper stage, one core, ${sample.length} documents (${(sampleBytes / 1e6).toFixed(1)} MB); peak RSS of a process running the stages up to this one:`);
+console.log(`  ${"(models loaded, texts read)".padEnd(40)} peak RSS ${peakRssMb(0).toFixed(0).padStart(4)} MB`);
 let sum = 0;
-for (const [name, secs] of perStage) {
+stages.forEach((s, k) => {
+  const secs = perStage.get(s.name)!;
   sum += secs;
-  console.log(`  ${name.padEnd(12)} ${(sampleBytes / 1e6 / secs).toFixed(2).padStart(8)} MB/s  ${(sample.length / secs).toFixed(0).padStart(7)} docs/s`);
-}
+  console.log(
+    `  ${s.name.padEnd(12)} ${(sampleBytes / 1e6 / secs).toFixed(2).padStart(8)} MB/s  ${(sample.length / secs).toFixed(0).padStart(7)} docs/s  peak RSS ${peakRssMb(k + 1).toFixed(0).padStart(4)} MB`,
+  );
+});
 console.log(`  ${"all stages".padEnd(12)} ${(sampleBytes / 1e6 / sum).toFixed(2).padStart(8)} MB/s  ${(sample.length / sum).toFixed(0).padStart(7)} docs/s`);
 
 const cores = availableParallelism();
