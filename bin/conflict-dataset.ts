@@ -22,8 +22,8 @@ CODEBOOK.md, into the output folder (replaced whole at the end of the run).
                     optional url, outlet, title, author, published_date columns;
                     its values win over what the text says
   --jobs N          worker threads for the per-document stages (default: the
-                    number of cores; 1 runs everything in one thread). The
-                    output is byte-identical whatever N is.
+                    number of cores; fewer than 16 documents run without
+                    workers). The output is byte-identical whatever N is.
   --max-mb N        refuse (as a rejects row) any file larger than N megabytes
                     (default 8): an article is kilobytes; a huge file is a dump
   --help            this text

