@@ -95,6 +95,13 @@ async function* processAll(tasks: readonly DocumentTask[], jobs: number): AsyncG
   yield* mapOrdered(tasks, Math.max(1, jobs), WORKER_URL, (_t, error): DocumentResult => ({ ok: false, bytes: 0, stage: "worker", reason: "worker crashed", detail: error }));
 }
 
+/** The spilled tables, in the order they are written, and their columns that hold a document-local entity key until resolve. */
+const ENTITY_KEY_COLUMNS = [
+  ["mentions", mentions, ["entity_id"]],
+  ["figures", figures, ["actor_id", "location_id", "attributed_to"]],
+  ["events", events, ["actor1_id", "actor2_id", "location_id", "attributed_to"]],
+] as const;
+
 async function build(input: string, tmp: string, opts: RunOptions): Promise<RunSummary> {
   const rejects = new Rejects();
   const manifest = opts.manifest ? readManifest(opts.manifest) : null;
@@ -166,26 +173,15 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
     opts.onProgress?.({ phase: "write", done: ++written, total: documents, bytes });
     const { records, rows: r } = JSON.parse(line) as { records: Record<string, number>; rows: SpilledRows };
     const id = (key: unknown) => (key === null ? null : resolved.entityId(records[key as string]!));
-    const docMentions = unpackRows(mentions.columns, r.mentions);
-    for (const m of docMentions) m.entity_id = id(m.entity_id);
-    writer.write(mentions, docMentions, r.path);
-    const docFigures = unpackRows(figures.columns, r.figures);
-    for (const f of docFigures) {
-      f.actor_id = id(f.actor_id);
-      f.location_id = id(f.location_id);
-      f.attributed_to = id(f.attributed_to);
+    for (const [name, table, keyColumns] of ENTITY_KEY_COLUMNS) {
+      const rows = unpackRows(table.columns, r[name]);
+      for (const row of rows) {
+        for (const c of keyColumns) row[c] = id(row[c]);
+        // the resolver numbered clusterable events in this same order
+        if (table === events) row.cluster_id = clusterable(row as Parameters<typeof clusterable>[0]) ? resolved.clusterOfEvent(clusterableSeen++) : null;
+      }
+      writer.write(table, rows, r.path);
     }
-    writer.write(figures, docFigures, r.path);
-    const docEvents = unpackRows(events.columns, r.events);
-    for (const e of docEvents) {
-      e.actor1_id = id(e.actor1_id);
-      e.actor2_id = id(e.actor2_id);
-      e.location_id = id(e.location_id);
-      e.attributed_to = id(e.attributed_to);
-      // the resolver numbered clusterable events in this same order
-      e.cluster_id = clusterable(e as Parameters<typeof clusterable>[0]) ? resolved.clusterOfEvent(clusterableSeen++) : null;
-    }
-    writer.write(events, docEvents, r.path);
   }
   rmSync(spill);
   writer.write(entities, resolved.entities, "(corpus)");
