@@ -15,8 +15,6 @@ const PERSONAL_PRONOUN = /^(?:he|she)$/iu;
 /** "it said" after a wire report refers to that outlet or body. */
 const IMPERSONAL_PRONOUN = /^it$/iu;
 const DEFINITE = /^(?:the|this|that)\s+(.+)$/iu;
-// (\p{...} regexes the functions below test are module constants: the dist build turns such a
-// literal into `new RegExp(...)`, which would build a new object on every call)
 const UPPER_START_RE = /^\p{Lu}/u;
 
 export type Lookup = {

@@ -72,8 +72,6 @@ export function findDates(s: string): FoundDate[] {
   return out.filter((d) => d.year >= 1900 && d.year <= 2100);
 }
 
-// (\p{...} regexes the functions below test are module constants: the dist build turns such a
-// literal into `new RegExp(...)`, which would build a new object on every call)
 const UPPER_START_RE = /^\p{Lu}/u;
 
 /** Month-day pairs ("3-12" for March 12) named in `s` with or without a year. */

@@ -43,8 +43,6 @@ function withoutTrailingPunct(s: string): string {
   return end === s.length ? s : s.slice(0, end);
 }
 
-// (\p{...} regexes the functions below test are module constants: the dist build turns such a
-// literal into `new RegExp(...)`, which would build a new object on every call)
 const LETTER_START_RE = /^\p{L}/u;
 const LETTER_RE = /\p{L}/u;
 

@@ -11,8 +11,6 @@ import type { Layout } from "./layout.js";
 
 const OUTLET_CUES = loadLexicon(import.meta.url, "outlet-cues.json", word, (e) => e).map((p) => new RegExp(p, "iu"));
 const TRIM_RE = /^[\s"'“”‘’]+|[\s"'“”‘’.,!?:;]+$/gu;
-// (\p{...} regexes the functions below test are module constants: the dist build turns such a
-// literal into `new RegExp(...)`, which would build a new object on every call)
 const WORD_LOWER_START_RE = /(^|[\s-])(\p{Ll})/gu;
 const NAME_START_RE = /^\p{Lu}|^the\s/iu;
 

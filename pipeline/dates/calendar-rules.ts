@@ -18,8 +18,6 @@ function fullYear(y: string): number {
   return y.length === 2 ? (n < 50 ? 2000 + n : 1900 + n) : n;
 }
 
-// (\p{...} regexes the functions below test are module constants: the dist build turns such a
-// literal into `new RegExp(...)`, which would build a new object on every call)
 const POSSESSIVE_BEFORE_RE = /\p{L}['’]s\s+$/u;
 const SPACE_THEN_CAPITALIZED_RE = /^\s+\p{Lu}\p{Ll}/u;
 

@@ -32,31 +32,18 @@ function coreWords(name: string, key: (name: string) => string): string[] {
 }
 
 /**
- * coreWords remembered for one document, like nameKey below: a person's name is split once, not
- * once per mention and per pass. Callers only read the arrays.
+ * `fn` remembered for one document: a name recurs in many mentions, look-ups and passes, and
+ * is keyed, split or sounded out once. Callers only read what it returns.
  */
-function coreWordsCache(nk: (name: string) => string): (name: string) => readonly string[] {
-  const seen = new Map<string, readonly string[]>();
-  return (name) => {
-    let words = seen.get(name);
-    if (words === undefined) {
-      words = coreWords(name, nk);
-      seen.set(name, words);
+function memoized<T>(fn: (s: string) => T): (s: string) => T {
+  const seen = new Map<string, T>();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === undefined) {
+      v = fn(s);
+      seen.set(s, v);
     }
-    return words;
-  };
-}
-
-/** nameKey remembered for one document: a name recurs in many mentions and look-ups. */
-function keyCache(): (name: string) => string {
-  const seen = new Map<string, string>();
-  return (name) => {
-    let k = seen.get(name);
-    if (k === undefined) {
-      k = nameKey(name);
-      seen.set(name, k);
-    }
-    return k;
+    return v;
   };
 }
 
@@ -127,8 +114,8 @@ export function linkCandidates(cands: readonly Candidate[], textAfter: (cp: numb
   const linked: Linked[] = [];
   const acronyms = new Map<string, Linked>();
   const bares = new Map<string, Linked>();
-  const nk = keyCache();
-  const core = coreWordsCache(nk);
+  const nk = memoized(nameKey);
+  const core = memoized((name): readonly string[] => coreWords(name, nk));
   // every proper ending of a full name ("Dillon", "Al Assadi") → the key of the longest, earliest name it ends
   const bySuffix = new Map<string, { words: number; key: string }>();
   for (const c of cands) {
@@ -146,16 +133,7 @@ export function linkCandidates(cands: readonly Candidate[], textAfter: (cp: numb
   // the sound of a full name's last word ("zlnsk" for Zelensky): a lone "Zelenskiy" spelled
   // another way is the same person, when only one full name sounds so (null: several do)
   const bySound = new Map<string, string | null>();
-  // phoneticKey remembered for the document: a surname recurs
-  const sounds = new Map<string, string>();
-  const soundOf = (w: string): string => {
-    let s = sounds.get(w);
-    if (s === undefined) {
-      s = phoneticKey(w);
-      sounds.set(w, s);
-    }
-    return s;
-  };
+  const soundOf = memoized(phoneticKey);
   for (const c of cands) {
     if (c.type !== "PERSON") continue;
     const words = core(c.name);

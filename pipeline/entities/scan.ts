@@ -36,8 +36,6 @@ const compoundTails = new Map(
 const groupNouns = new Set([...anaphoricHeads, "forces", "troops", "force", "mission"]);
 const CONNECTORS = new Set(["of", "for"]);
 const LETTER = /\p{L}/u;
-// (\p{...} regexes the functions below test are module constants: the dist build turns such a
-// literal into `new RegExp(...)`, which would build a new object on every call)
 const ALL_LOWER = /^\p{Ll}+$/u;
 
 /** Mostly upper-case text is a headline or a banner: its capitals say nothing about names. */

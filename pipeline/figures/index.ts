@@ -223,25 +223,7 @@ export const figures: Stage = {
       found.push(...figuresOfSentence(doc, s, () => tokensOf(i), mentions.get(s.id) ?? [], dates.get(s.id) ?? [], slice));
     });
     found.sort((a, b) => bySpan(a, b) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-    // field by field, in the order a spread of `f` after the id would give (no spread on the hot path)
-    const out: Figure[] = found.map((f, i) => ({
-      id: `${doc.sourceId}-f${i + 1}`,
-      start: f.start,
-      end: f.end,
-      sentenceId: f.sentenceId,
-      text: f.text,
-      value: f.value,
-      low: f.low,
-      high: f.high,
-      qualifier: f.qualifier,
-      unit: f.unit,
-      counted: f.counted,
-      category: f.category,
-      actorKey: f.actorKey,
-      locationKey: f.locationKey,
-      dateId: f.dateId,
-      attributedToKey: f.attributedToKey,
-    }));
+    const out: Figure[] = found.map((f, i) => ({ id: `${doc.sourceId}-f${i + 1}`, ...f }));
     return { ...doc, figures: out };
   },
 };

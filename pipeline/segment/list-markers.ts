@@ -62,8 +62,6 @@ const PUNCT_BEFORE_SPACE_RE = /[.)](?=\s)/gu;
 // the labels MARKER_RE allows longer than one character: two digits, two to four roman numerals
 const LABEL_RE = /^(?:\d{2}|[ivxIVX]{2,4})$/u;
 const WS_BEFORE_RE = /\s/u;
-// (\p{...} regexes the functions below test are module constants: the dist build turns such a
-// literal into `new RegExp(...)`, which would build a new object on every call)
 const SPACE_THEN_UPPER_RE = /^\s+\p{Lu}/u;
 
 export function listMarkers(text: string): ListMarker[] {

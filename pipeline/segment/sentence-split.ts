@@ -88,8 +88,6 @@ const LOWER_RE = /\p{Ll}/u;
 const UPPER_RE = /\p{Lu}/u;
 const NUMERIC_RE = /\p{N}/u;
 const SINGLE_UPPER_RE = /^\p{Lu}$/u;
-// (\p{...} regexes the functions below test are module constants: the dist build turns such a
-// literal into `new RegExp(...)`, which would build a new object on every call)
 const GLUED_SENTENCE_RE = /^\p{Lu}\p{Ll}+\b/u;
 const GLUED_TOKEN_RE = /^(?:\p{Ll}{2,}|\p{Lu}\p{Ll}+|[\d,]+)$/u;
 const GLUED_NEXT_RE = /^[\p{L}'’-]+\.?$/u;

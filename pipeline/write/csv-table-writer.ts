@@ -4,12 +4,10 @@
  * full, so memory does not grow with the table and small batches do not cost a
  * system call each.
  *
- * The quoting is our own few lines (cells.ts `csvField`) rather than csv-stringify:
- * with the options we used (`record_delimiter: "\n"`, the rest default) csv-stringify
- * quotes a field exactly when it holds a comma, a double quote or LF (not a bare
- * CR) and doubles the quotes inside, and calling it per batch cost more than the
- * rest of the CSV writing together. tests/write/csv-table-writer.test.ts checks
- * both give the same bytes.
+ * The quoting is our own few lines (cells.ts `csvField`) rather than csv-stringify,
+ * which cost more per batch than the rest of the CSV writing together;
+ * tests/write/csv-table-writer.test.ts checks ours against csv-stringify told to
+ * quote the same fields (a comma, a double quote, LF or CR).
  */
 import { closeSync, openSync, writeSync } from "node:fs";
 import type { Column } from "../../schemas/table.js";
