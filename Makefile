@@ -20,8 +20,12 @@ dist/.built: node_modules/.package-lock.json scripts/build-dist.mjs $(SOURCES)
 # The CLI exits 3 when some inputs were rejected: the dataset is still written whole
 # (rejects.csv lists them), so for make that is success, said on stderr. Any other
 # failure stops make.
+# node is launched with the settings that only work at start-up (LAUNCH_ENV and
+# LAUNCH_NODE_FLAGS in pipeline/workers/heap-growth.ts; a test keeps this line equal)
+NODE_LAUNCH := MALLOC_ARENA_MAX=2 node --max-semi-space-size=2
+
 dataset: dist/.built
-	@node dist/bin/conflict-dataset.js --input "$(INPUT)" --out "$(OUT)" $(if $(MANIFEST),--manifest "$(MANIFEST)"); \
+	@$(NODE_LAUNCH) dist/bin/conflict-dataset.js --input "$(INPUT)" --out "$(OUT)" $(if $(MANIFEST),--manifest "$(MANIFEST)"); \
 	status=$$?; \
 	if [ $$status -eq 3 ]; then echo "make dataset: written, with rejected inputs listed in $(OUT)/csv/rejects.csv" >&2; exit 0; fi; \
 	exit $$status

@@ -16,6 +16,7 @@ import { basename, join } from "node:path";
 import { createDoc } from "../pipeline/create-doc.js";
 import { stages } from "../pipeline/index.js";
 import { makeCorpus } from "./make-corpus.js";
+import { LAUNCH_ENV, LAUNCH_NODE_FLAGS } from "../pipeline/workers/heap-growth.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const MB = Number(process.env.BENCH_MB ?? 100);
@@ -77,11 +78,12 @@ const PIN = spawnSync("taskset", ["-c", "0", "true"]).status === 0;
 // whose own resource usage gives the peak RSS of the run, worker threads included
 function runPipeline(input: string, jobs: number): { secs: number; documents: number; rows: Record<string, number>; maxRssKb: number } {
   const t = process.hrtime.bigint();
-  const node = [process.execPath, join(ROOT, "bench", "run-pipeline.mjs"), input, out, String(jobs)];
+  const node = [process.execPath, ...LAUNCH_NODE_FLAGS, join(ROOT, "bench", "run-pipeline.mjs"), input, out, String(jobs)];
   // on Linux the process is pinned to as many cores as it has jobs (taskset), so that
   // "one core" means one: otherwise V8's GC and the OS would lend it the other cores
   const argv = PIN && jobs < cores ? ["taskset", "-c", Array.from({ length: jobs }, (_, i) => i).join(","), ...node] : node;
-  const r = spawnSync(argv[0]!, argv.slice(1), { encoding: "utf8", cwd: ROOT, maxBuffer: 1 << 26 });
+  // launched as `make dataset` launches the CLI (pipeline/workers/heap-growth.ts says why)
+  const r = spawnSync(argv[0]!, argv.slice(1), { encoding: "utf8", cwd: ROOT, maxBuffer: 1 << 26, env: { ...process.env, ...LAUNCH_ENV } });
   const secs = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0) {
     console.error(r.stderr);

@@ -4,7 +4,6 @@
  * models) on the main thread, where workers do that work.
  */
 import type { ManifestEntry } from "./doc.js";
-import type { ResolveSummary } from "./resolve/index.js";
 import type { DocRows } from "./rows.js";
 import type { PackedRows } from "./write/packed-rows.js";
 
@@ -26,8 +25,10 @@ export type SpilledRows = { path: string; mentions: PackedRows; figures: PackedR
 
 export type DocumentResult =
   /**
-   * `pendingJson` is PendingRows as SpilledRows JSON: made here, in the worker, so the runner
-   * only appends it to its spill file instead of copying and re-serializing every row.
+   * `pendingJson` is PendingRows as SpilledRows JSON and `summaryJson` the document's
+   * ResolveSummary as JSON: made here, in the worker, so the runner only appends them to
+   * its spill files instead of copying and re-serializing every row. Resolve reads the
+   * summaries back after the workers are gone (run.ts says why).
    */
-  | { ok: true; bytes: number; final: FinalRows; pendingJson: string; summary: ResolveSummary; extractedText: string | null }
+  | { ok: true; bytes: number; final: FinalRows; pendingJson: string; summaryJson: string; extractedText: string | null }
   | { ok: false; bytes: number; stage: string; reason: string; detail: string };

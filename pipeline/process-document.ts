@@ -59,5 +59,5 @@ export function processDocument(task: DocumentTask): DocumentResult {
     figures: packRows(figuresTable.columns, figures),
     events: packRows(eventsTable.columns, events),
   };
-  return { ok: true, bytes, final: { path, source, boilerplate, sentences, dates }, pendingJson: JSON.stringify(pending), summary: resolveSummary(doc, rows), extractedText };
+  return { ok: true, bytes, final: { path, source, boilerplate, sentences, dates }, pendingJson: JSON.stringify(pending), summaryJson: JSON.stringify(resolveSummary(doc, rows)), extractedText };
 }

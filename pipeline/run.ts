@@ -3,11 +3,14 @@
  *
  * Phase 1 reads each article (sorted), runs the per-document stages (in worker
  * threads), writes the tables that name no entity (sources, boilerplate, sentences,
- * dates), and spills the other rows to a JSON-lines file (rows packed as arrays,
- * write/packed-rows.ts), keeping in memory only the resolver's compact summary
- * (entity records, a few numbers per event and figure).
- * Phase 2 resolves entities, event clusters and figure claims, then streams the
- * spill back through validation into the CSV and Parquet writers.
+ * dates), and spills the rest to two JSON-lines files: each document's resolve summary,
+ * and its other rows (packed as arrays, write/packed-rows.ts).
+ * Phase 2, once the workers and their models are gone, reads the summaries into the
+ * resolver (compact: entity records, a few numbers per event and figure), resolves
+ * entities, event clusters and figure claims, then streams the rows back through
+ * validation into the CSV and Parquet writers. The resolver's memory, the only part
+ * that grows with the corpus, so never adds to the workers': phase 1's peak stays
+ * the same whatever the corpus size.
  *
  * Everything is written into a temporary folder beside --out, renamed into place
  * at the very end: an interrupted run leaves the previous dataset untouched.
@@ -23,7 +26,7 @@ import { listInputs } from "./read/list-inputs.js";
 import { readManifest, type Manifest } from "./read/manifest.js";
 import { Rejects } from "./rejects.js";
 import { clusterable } from "./resolve/event-clusters.js";
-import { CorpusResolver } from "./resolve/index.js";
+import { CorpusResolver, type ResolveSummary } from "./resolve/index.js";
 import { DatasetWriter } from "./write/dataset-writer.js";
 import { unpackRows } from "./write/packed-rows.js";
 import { readLinesSync } from "./write/read-lines.js";
@@ -111,9 +114,9 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   const { files, problems } = listInputs(input);
   for (const p of problems) rejects.add(p.relPath, "read", p.reason, p.detail);
 
-  const spill = join(tmp, ".rows.jsonl");
-  const spillFd = openSync(spill, "w");
-  const resolver = new CorpusResolver();
+  const spill = { rows: join(tmp, ".rows.jsonl"), summaries: join(tmp, ".summaries.jsonl"), records: join(tmp, ".records.jsonl") };
+  const rowsFd = openSync(spill.rows, "w");
+  const summariesFd = openSync(spill.summaries, "w");
   const seenIds = new Map<string, string>();
   const usedManifest = new Set<string>();
   let bytes = 0;
@@ -156,22 +159,34 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
     writer.write(boilerplate, f.boilerplate, f.path);
     writer.write(sentences, f.sentences, f.path);
     writer.write(dates, f.dates, f.path);
-    const records = resolver.addDocument(task.sourceId, result.summary);
-    writeSync(spillFd, `{"records":${JSON.stringify(records)},"rows":${result.pendingJson}}\n`);
+    writeSync(summariesFd, `{"source_id":${JSON.stringify(task.sourceId)},"summary":${result.summaryJson}}\n`);
+    writeSync(rowsFd, `${result.pendingJson}\n`);
   }
-  closeSync(spillFd);
+  closeSync(rowsFd);
+  closeSync(summariesFd);
   if (manifest) {
     for (const [k] of manifest.byPath) if (!usedManifest.has(`path:${k}`)) rejects.add(`${manifestName}#${k}`, "manifest", "unknown path", `no input file at ${k}`);
     for (const [k] of manifest.bySourceId) if (!usedManifest.has(`id:${k}`)) rejects.add(`${manifestName}#${k}`, "manifest", "unknown source_id", `no input file with source_id ${k}`);
   }
 
+  // Each document's entity keys → the resolver's records, one line per document, read
+  // back beside its rows below: on disk, not in memory, like the rows.
+  const resolver = new CorpusResolver();
+  const recordsFd = openSync(spill.records, "w");
+  for (const line of readLinesSync(spill.summaries)) {
+    const { source_id, summary } = JSON.parse(line) as { source_id: string; summary: ResolveSummary };
+    writeSync(recordsFd, `${JSON.stringify(resolver.addDocument(source_id, summary))}\n`);
+  }
+  closeSync(recordsFd);
+  rmSync(spill.summaries);
   const resolved = resolver.resolve();
   let clusterableSeen = 0;
   let written = 0;
-  for (const line of readLinesSync(spill)) {
-    if (line === "") continue;
+  const recordLines = readLinesSync(spill.records);
+  for (const line of readLinesSync(spill.rows)) {
     opts.onProgress?.({ phase: "write", done: ++written, total: documents, bytes });
-    const { records, rows: r } = JSON.parse(line) as { records: Record<string, number>; rows: SpilledRows };
+    const r = JSON.parse(line) as SpilledRows;
+    const records = JSON.parse(recordLines.next().value as string) as Record<string, number>;
     const id = (key: unknown) => (key === null ? null : resolved.entityId(records[key as string]!));
     for (const [name, table, keyColumns] of ENTITY_KEY_COLUMNS) {
       const rows = unpackRows(table.columns, r[name]);
@@ -183,7 +198,9 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
       writer.write(table, rows, r.path);
     }
   }
-  rmSync(spill);
+  if (!recordLines.next().done) throw new Error("run: the spilled records outnumber the documents");
+  rmSync(spill.rows);
+  rmSync(spill.records);
   writer.write(entities, resolved.entities, "(corpus)");
   writer.write(eventClusters, resolved.clusters, "(corpus)");
   writer.write(figureClaims, resolved.claims, "(corpus)");

@@ -21,7 +21,7 @@ import type { Column } from "../../schemas/table.js";
  * mind small groups (DuckDB reads them in parallel all the same).
  */
 export type RowGroupLimits = { maxRows: number; maxBytes: number };
-export const DEFAULT_ROW_GROUP_LIMITS: RowGroupLimits = { maxRows: 50_000, maxBytes: 4 * 1024 * 1024 };
+export const DEFAULT_ROW_GROUP_LIMITS: RowGroupLimits = { maxRows: 50_000, maxBytes: 2 * 1024 * 1024 };
 
 /** The estimate of a cell's size that bounds a row group: about what it holds on the heap. */
 function cellBytes(v: unknown): number {
