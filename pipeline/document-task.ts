@@ -5,7 +5,7 @@
  */
 import type { ManifestEntry } from "./doc.js";
 import type { DocRows } from "./rows.js";
-import type { PackedRows } from "./write/packed-rows.js";
+import type { SpilledTableName } from "./write/spilled-tables.js";
 
 export type DocumentTask = { absPath: string; relPath: string; sourceId: string; manifest: ManifestEntry | null; maxBytes: number };
 
@@ -18,17 +18,15 @@ export const DEFAULT_MAX_BYTES = 8_000_000;
 
 /** The rows that name no entity: the runner writes them as soon as they arrive. */
 export type FinalRows = Pick<DocRows, "path" | "source" | "boilerplate" | "sentences" | "dates">;
-/** The rows that name entities by document-local keys: they wait for resolve. */
+/** The rows that name entities by document-local keys: they wait for resolve, on disk (write/spilled-tables.ts). */
 export type PendingRows = Pick<DocRows, "path" | "mentions" | "figures" | "events">;
-/** PendingRows as they wait in the spill file: each table's rows packed (write/packed-rows.ts). */
-export type SpilledRows = { path: string; mentions: PackedRows; figures: PackedRows; events: PackedRows };
 
 export type DocumentResult =
   /**
-   * `pendingJson` is PendingRows as SpilledRows JSON and `summaryJson` the document's
-   * ResolveSummary as JSON: made here, in the worker, so the runner only appends them to
-   * its spill files instead of copying and re-serializing every row. Resolve reads the
-   * summaries back after the workers are gone (run.ts says why).
+   * `spillLines` are PendingRows as one spill line per table (write/spilled-tables.ts) and
+   * `summaryJson` the document's ResolveSummary as JSON: made here, in the worker, so the
+   * runner only appends them to its spill files instead of copying and re-serializing
+   * every row. Resolve reads the summaries back after the workers are gone (run.ts says why).
    */
-  | { ok: true; bytes: number; final: FinalRows; pendingJson: string; summaryJson: string; extractedText: string | null }
+  | { ok: true; bytes: number; final: FinalRows; spillLines: Record<SpilledTableName, string>; summaryJson: string; extractedText: string | null }
   | { ok: false; bytes: number; stage: string; reason: string; detail: string };

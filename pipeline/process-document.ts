@@ -12,9 +12,10 @@ import { stages } from "./index.js";
 import { decodeBytes } from "./read/decode.js";
 import { errorText } from "./read/list-inputs.js";
 import { docRows, resolveSummary } from "./rows.js";
-import type { DocumentResult, DocumentTask, SpilledRows } from "./document-task.js";
+import type { DocumentResult, DocumentTask } from "./document-task.js";
 import { events as eventsTable, figures as figuresTable, mentions as mentionsTable } from "../schemas/tables.js";
 import { packRows } from "./write/packed-rows.js";
+import { spillLine } from "./write/spilled-tables.js";
 
 export type { DocumentResult, DocumentTask } from "./document-task.js";
 
@@ -53,11 +54,10 @@ export function processDocument(task: DocumentTask): DocumentResult {
   }
   const rows = docRows(doc);
   const { path, source, boilerplate, sentences, dates, mentions, figures, events } = rows;
-  const pending: SpilledRows = {
-    path,
-    mentions: packRows(mentionsTable.columns, mentions),
-    figures: packRows(figuresTable.columns, figures),
-    events: packRows(eventsTable.columns, events),
+  const spillLines = {
+    mentions: spillLine(path, packRows(mentionsTable.columns, mentions)),
+    figures: spillLine(path, packRows(figuresTable.columns, figures)),
+    events: spillLine(path, packRows(eventsTable.columns, events)),
   };
-  return { ok: true, bytes, final: { path, source, boilerplate, sentences, dates }, pendingJson: JSON.stringify(pending), summaryJson: JSON.stringify(resolveSummary(doc, rows)), extractedText };
+  return { ok: true, bytes, final: { path, source, boilerplate, sentences, dates }, spillLines, summaryJson: JSON.stringify(resolveSummary(doc, rows)), extractedText };
 }

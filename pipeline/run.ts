@@ -3,14 +3,16 @@
  *
  * Phase 1 reads each article (sorted), runs the per-document stages (in worker
  * threads), writes the tables that name no entity (sources, boilerplate, sentences,
- * dates), and spills the rest to two JSON-lines files: each document's resolve summary,
- * and its other rows (packed as arrays, write/packed-rows.ts).
+ * dates), and spills the rest to JSON-lines files: each document's resolve summary,
+ * and its rows of mentions, figures and events, a file per table
+ * (write/spilled-tables.ts, rows packed as arrays).
  * Phase 2, once the workers and their models are gone, reads the summaries into the
  * resolver (compact: entity records, a few numbers per event and figure), resolves
- * entities, event clusters and figure claims, then streams the rows back through
- * validation into the CSV and Parquet writers. The resolver's memory, the only part
- * that grows with the corpus, so never adds to the workers': phase 1's peak stays
- * the same whatever the corpus size.
+ * entities, event clusters and figure claims, then streams each spilled table back
+ * through validation into its CSV and Parquet writers: mentions in a worker thread of
+ * their own, figures and events on this one, when there are threads to spare. The
+ * resolver's memory, the only part that grows with the corpus, so never adds to the
+ * workers': phase 1's peak stays the same whatever the corpus size.
  *
  * Everything is written into a temporary folder beside --out, renamed into place
  * at the very end: an interrupted run leaves the previous dataset untouched.
@@ -20,17 +22,20 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, 
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, resolve as resolvePath } from "node:path";
 import type { ManifestEntry } from "./doc.js";
-import { DEFAULT_MAX_BYTES, type DocumentResult, type DocumentTask, type SpilledRows } from "./document-task.js";
+import { DEFAULT_MAX_BYTES, type DocumentResult, type DocumentTask } from "./document-task.js";
 import { mapOrdered } from "./workers/ordered-pool.js";
 import { listInputs } from "./read/list-inputs.js";
 import { readManifest, type Manifest } from "./read/manifest.js";
 import { Rejects } from "./rejects.js";
 import { clusterable } from "./resolve/event-clusters.js";
-import { CorpusResolver, type ResolveSummary } from "./resolve/index.js";
+import { CorpusResolver, type Resolved, type ResolveSummary } from "./resolve/index.js";
 import { DatasetWriter } from "./write/dataset-writer.js";
-import { unpackRows } from "./write/packed-rows.js";
+import { SPILLED_TABLES, writeSpilledTable, type SpilledReject, type SpilledTableName } from "./write/spilled-tables.js";
+import { writeTableInWorker } from "./workers/table-thread.js";
 import { readLinesSync } from "./write/read-lines.js";
-import { boilerplate, entities, eventClusters, events, figureClaims, figures, mentions, dates, rejects as rejectsTable, sentences, sources } from "../schemas/tables.js";
+import { boilerplate, entities, eventClusters, events, figureClaims, mentions, dates, rejects as rejectsTable, sentences, sources } from "../schemas/tables.js";
+
+const SPILLED_TABLE_NAMES = SPILLED_TABLES.map((s) => s.table.name as SpilledTableName);
 
 export type RunOptions = {
   input: string;
@@ -98,13 +103,6 @@ async function* processAll(tasks: readonly DocumentTask[], jobs: number): AsyncG
   yield* mapOrdered(tasks, Math.max(1, jobs), WORKER_URL, (_t, error): DocumentResult => ({ ok: false, bytes: 0, stage: "worker", reason: "worker crashed", detail: error }));
 }
 
-/** The spilled tables, in the order they are written, and their columns that hold a document-local entity key until resolve. */
-const ENTITY_KEY_COLUMNS = [
-  ["mentions", mentions, ["entity_id"]],
-  ["figures", figures, ["actor_id", "location_id", "attributed_to"]],
-  ["events", events, ["actor1_id", "actor2_id", "location_id", "attributed_to"]],
-] as const;
-
 async function build(input: string, tmp: string, opts: RunOptions): Promise<RunSummary> {
   const rejects = new Rejects();
   const manifest = opts.manifest ? readManifest(opts.manifest) : null;
@@ -114,8 +112,14 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   const { files, problems } = listInputs(input);
   for (const p of problems) rejects.add(p.relPath, "read", p.reason, p.detail);
 
-  const spill = { rows: join(tmp, ".rows.jsonl"), summaries: join(tmp, ".summaries.jsonl"), records: join(tmp, ".records.jsonl") };
-  const rowsFd = openSync(spill.rows, "w");
+  const spill = {
+    mentions: join(tmp, ".mentions.jsonl"),
+    figures: join(tmp, ".figures.jsonl"),
+    events: join(tmp, ".events.jsonl"),
+    summaries: join(tmp, ".summaries.jsonl"),
+    records: join(tmp, ".records.jsonl"),
+  };
+  const spillFds = { mentions: openSync(spill.mentions, "w"), figures: openSync(spill.figures, "w"), events: openSync(spill.events, "w") };
   const summariesFd = openSync(spill.summaries, "w");
   const seenIds = new Map<string, string>();
   const usedManifest = new Set<string>();
@@ -135,9 +139,12 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
     tasks.push({ ...f, sourceId, manifest: manifestEntry(manifest, f.relPath, sourceId, usedManifest), maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES });
   }
 
-  const writer = new DatasetWriter(tmp, rejects);
+  const jobs = Math.max(1, opts.jobs ?? defaultJobs());
+  // with two or more threads to spare, phase 2 writes mentions in a worker beside the main thread
+  const mentionsInWorker = jobs > 1 && tasks.length >= MIN_DOCS_FOR_WORKERS;
+  const writer = new DatasetWriter(tmp, rejects, mentionsInWorker ? ["mentions"] : []);
   let i = 0;
-  for await (const result of processAll(tasks, opts.jobs ?? defaultJobs())) {
+  for await (const result of processAll(tasks, jobs)) {
     const task = tasks[i++]!;
     bytes += result.bytes;
     done++;
@@ -160,46 +167,52 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
     writer.write(sentences, f.sentences, f.path);
     writer.write(dates, f.dates, f.path);
     writeSync(summariesFd, `{"source_id":${JSON.stringify(task.sourceId)},"summary":${result.summaryJson}}\n`);
-    writeSync(rowsFd, `${result.pendingJson}\n`);
+    for (const name of SPILLED_TABLE_NAMES) writeSync(spillFds[name], `${result.spillLines[name]}\n`);
   }
-  closeSync(rowsFd);
+  for (const name of SPILLED_TABLE_NAMES) closeSync(spillFds[name]);
   closeSync(summariesFd);
   if (manifest) {
     for (const [k] of manifest.byPath) if (!usedManifest.has(`path:${k}`)) rejects.add(`${manifestName}#${k}`, "manifest", "unknown path", `no input file at ${k}`);
     for (const [k] of manifest.bySourceId) if (!usedManifest.has(`id:${k}`)) rejects.add(`${manifestName}#${k}`, "manifest", "unknown source_id", `no input file with source_id ${k}`);
   }
 
-  // Each document's entity keys → the resolver's records, one line per document, read
-  // back beside its rows below: on disk, not in memory, like the rows.
-  const resolver = new CorpusResolver();
-  const recordsFd = openSync(spill.records, "w");
-  for (const line of readLinesSync(spill.summaries)) {
-    const { source_id, summary } = JSON.parse(line) as { source_id: string; summary: ResolveSummary };
-    writeSync(recordsFd, `${JSON.stringify(resolver.addDocument(source_id, summary))}\n`);
-  }
-  closeSync(recordsFd);
+  const resolved = resolveCorpus(spill.summaries, spill.records);
   rmSync(spill.summaries);
-  const resolved = resolver.resolve();
-  let clusterableSeen = 0;
-  let written = 0;
-  const recordLines = readLinesSync(spill.records);
-  for (const line of readLinesSync(spill.rows)) {
-    opts.onProgress?.({ phase: "write", done: ++written, total: documents, bytes });
-    const r = JSON.parse(line) as SpilledRows;
-    const records = JSON.parse(recordLines.next().value as string) as Record<string, number>;
-    const id = (key: unknown) => (key === null ? null : resolved.entityId(records[key as string]!));
-    for (const [name, table, keyColumns] of ENTITY_KEY_COLUMNS) {
-      const rows = unpackRows(table.columns, r[name]);
-      for (const row of rows) {
-        for (const c of keyColumns) row[c] = id(row[c]);
-        // the resolver numbered clusterable events in this same order
-        if (table === events) row.cluster_id = clusterable(row as Parameters<typeof clusterable>[0]) ? resolved.clusterOfEvent(clusterableSeen++) : null;
-      }
-      writer.write(table, rows, r.path);
+  const job = (name: SpilledTableName) => ({ name, spillPath: spill[name], recordsPath: spill.records, entityIds: resolved.entityIds });
+  const inWorker = mentionsInWorker ? writeTableInWorker({ ...job("mentions"), dir: tmp }) : null;
+  // a failure there must not go unhandled while this thread is busy: it is awaited below
+  void inWorker?.catch(() => undefined);
+  const writeProblems: (SpilledReject & { table: number })[] = [];
+  try {
+    const onMain = SPILLED_TABLES.filter(({ table }) => !(inWorker && table === mentions));
+    let written = 0;
+    let clusterableSeen = 0;
+    for (const { table } of onMain) {
+      // the resolver numbered clusterable events in this same order
+      const eachRow = table !== events ? undefined : (row: Record<string, unknown>) => {
+        row.cluster_id = clusterable(row as Parameters<typeof clusterable>[0]) ? resolved.clusterOfEvent(clusterableSeen++) : null;
+      };
+      const found = writeSpilledTable({
+        ...job(table.name as SpilledTableName),
+        write: (rows, path, reject) => writer.write(table, rows, path, reject),
+        eachRow,
+        onDocument: () => opts.onProgress?.({ phase: "write", done: ++written, total: documents * onMain.length, bytes }),
+      });
+      writeProblems.push(...found.map((p) => ({ ...p, table: SPILLED_TABLES.findIndex((s) => s.table === table) })));
     }
+    if (inWorker) {
+      const r = await inWorker;
+      writer.addCount(mentions.name, r.count);
+      writeProblems.push(...r.problems.map((p) => ({ ...p, table: 0 })));
+    }
+  } catch (e) {
+    await inWorker?.catch(() => undefined); // its files are in tmp, which the caller removes
+    throw e;
   }
-  if (!recordLines.next().done) throw new Error("run: the spilled records outnumber the documents");
-  rmSync(spill.rows);
+  // in the order one thread writing document by document would have found them (sort is stable)
+  writeProblems.sort((a, b) => a.doc - b.doc || a.table - b.table);
+  for (const p of writeProblems) rejects.add(p.path, p.stage, p.reason, p.detail);
+  for (const name of SPILLED_TABLE_NAMES) rmSync(spill[name]);
   rmSync(spill.records);
   writer.write(entities, resolved.entities, "(corpus)");
   writer.write(eventClusters, resolved.clusters, "(corpus)");
@@ -208,6 +221,23 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   writer.write(rejectsTable, rejects.rows(), "(rejects)");
   writer.close();
   return { documents, rows: Object.fromEntries(writer.counts), rejects: rejects.size, bytes };
+}
+
+/**
+ * Reads the documents' summaries into the resolver and resolves the corpus; writes each
+ * document's entity keys → records as one line of `recordsPath`, read back beside its
+ * rows (on disk, not in memory, like the rows). The resolver lives only in here: once
+ * resolved, its columns can go.
+ */
+function resolveCorpus(summariesPath: string, recordsPath: string): Resolved {
+  const resolver = new CorpusResolver();
+  const recordsFd = openSync(recordsPath, "w");
+  for (const line of readLinesSync(summariesPath)) {
+    const { source_id, summary } = JSON.parse(line) as { source_id: string; summary: ResolveSummary };
+    writeSync(recordsFd, `${JSON.stringify(resolver.addDocument(source_id, summary))}\n`);
+  }
+  closeSync(recordsFd);
+  return resolver.resolve();
 }
 
 function defaultJobs(): number {

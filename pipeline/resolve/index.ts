@@ -49,8 +49,8 @@ export type ResolveSummary = {
 
 export type Resolved = {
   entities: EntityRow[];
-  /** the entity_id of an entity record (addDocument gave each of a document's keys one) */
-  entityId(record: number): string;
+  /** the entity_id of each entity record, by record number (addDocument gave each of a document's keys one) */
+  entityIds: string[];
   clusters: EventClusterRow[];
   /** the cluster_id of the k-th clusterable event added (counting from 0 across documents), or null */
   clusterOfEvent(k: number): string | null;
@@ -93,7 +93,7 @@ export class CorpusResolver {
     const claims = this.figures.claims(view, (s, n) => `${this.sourceIds[s]}-f${n}`, (s) => this.sourceIds[s]!);
     return {
       entities,
-      entityId: (record) => entities[entityOfRecord[record]!]!.entity_id,
+      entityIds: Array.from(entityOfRecord, (e) => entities[e]!.entity_id),
       clusters,
       clusterOfEvent: (k) => (clusterOf[k]! >= 0 ? clusters[clusterOf[k]!]!.cluster_id : null),
       claims,

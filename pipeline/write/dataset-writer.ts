@@ -1,19 +1,17 @@
 /**
  * Writes the whole dataset into one folder: every table as CSV and Parquet (same
- * rows, same order), validating each row against its zod schema first — a row
- * that fails becomes a rejects row and is not written — plus datapackage.json and
- * CODEBOOK.md generated from the same schemas.
+ * rows, same order; table-output.ts), validating each row against its zod schema
+ * first — a row that fails becomes a rejects row and is not written — plus
+ * datapackage.json and CODEBOOK.md generated from the same schemas.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { z } from "zod";
 import { buildCodebook } from "../../schemas/codebook.js";
 import { buildDatapackage } from "../../schemas/datapackage.js";
-import { validateRow, type Table } from "../../schemas/table.js";
 import { TABLES } from "../../schemas/tables.js";
 import type { Rejects } from "../rejects.js";
-import { CsvTableWriter } from "./csv-table-writer.js";
-import { ParquetTableWriter } from "./parquet-table-writer.js";
+import type { RejectSink } from "./spilled-tables.js";
+import { TableOutput, type AnyTable } from "./table-output.js";
 
 /** The output folder replaces itself on every run, so its README is written with it. */
 const OUTPUT_README = `# output/
@@ -24,42 +22,43 @@ extracted from HTML inputs (offsets refer to it). Nothing here is written by han
 with \`make dataset\`. See the project's README for how to load the tables.
 `;
 
-type AnyTable = Table<z.ZodRawShape>;
-
 export class DatasetWriter {
-  private readonly csv = new Map<string, CsvTableWriter>();
-  private readonly parquet = new Map<string, ParquetTableWriter>();
+  private readonly outputs = new Map<string, TableOutput>();
   readonly counts = new Map<string, number>();
 
+  /**
+   * `elsewhere` names tables another thread writes into the same folder (run.ts, phase 2):
+   * no files are opened for them here, and their row counts come through addCount.
+   */
   constructor(
     private readonly dir: string,
     private readonly rejects: Rejects,
+    elsewhere: readonly string[] = [],
   ) {
     mkdirSync(join(dir, "csv"), { recursive: true });
     mkdirSync(join(dir, "parquet"), { recursive: true });
     for (const t of TABLES as readonly AnyTable[]) {
-      this.csv.set(t.name, new CsvTableWriter(join(dir, "csv", `${t.name}.csv`), t.columns));
-      this.parquet.set(t.name, new ParquetTableWriter(join(dir, "parquet", `${t.name}.parquet`), t.columns));
+      if (!elsewhere.includes(t.name)) this.outputs.set(t.name, new TableOutput(dir, t));
       this.counts.set(t.name, 0);
     }
   }
 
-  /** Validate and append rows; `path` names the input they came from, for rejects. */
-  write(table: AnyTable, rows: readonly unknown[], path: string): void {
-    const valid: Record<string, unknown>[] = [];
-    for (const row of rows) {
-      const r = validateRow(table, row);
-      if (r.ok) valid.push(r.row as Record<string, unknown>);
-      else this.rejects.add(path, "validate", `invalid ${table.name} row`, r.message);
-    }
-    this.csv.get(table.name)!.write(valid);
-    this.parquet.get(table.name)!.write(valid);
-    this.counts.set(table.name, this.counts.get(table.name)! + valid.length);
+  /** Validate and append rows; `path` names the input they came from, for rejects (or for `reject`, when given). */
+  write(table: AnyTable, rows: readonly unknown[], path: string, reject: RejectSink = (...a) => this.rejects.add(...a)): void {
+    const output = this.outputs.get(table.name);
+    if (!output) throw new Error(`DatasetWriter: table ${table.name} is written elsewhere`);
+    const before = output.count;
+    output.write(rows, path, reject);
+    this.addCount(table.name, output.count - before);
+  }
+
+  /** Rows of a table written elsewhere. */
+  addCount(table: string, rows: number): void {
+    this.counts.set(table, this.counts.get(table)! + rows);
   }
 
   close(): void {
-    for (const w of this.csv.values()) w.close();
-    for (const w of this.parquet.values()) w.close();
+    for (const o of this.outputs.values()) o.close();
     writeFileSync(join(this.dir, "datapackage.json"), JSON.stringify(buildDatapackage(), null, 2) + "\n");
     writeFileSync(join(this.dir, "CODEBOOK.md"), buildCodebook());
     writeFileSync(join(this.dir, "README.md"), OUTPUT_README);

@@ -1,7 +1,7 @@
 /**
  * `make dataset` runs the pipeline built to JavaScript (scripts/build-dist.mjs), tests run the
  * TypeScript: the two must write the same bytes, with worker threads (20 documents, above
- * the runner's threshold for starting them) and without.
+ * the runner's threshold for starting them) and without; and one job must write what two do.
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -38,5 +38,10 @@ describe("the dist/ build", () => {
       expect(listFiles(fromJs)).toEqual(files);
       for (const f of files) expect(readFileSync(join(fromJs, f)).equals(readFileSync(join(fromTs, f))), f).toBe(true);
     }
+    // --jobs 2 also writes mentions in a worker of its own in phase 2 (run.ts): same bytes as one thread
+    const one = join(work, "js-1");
+    const two = join(work, "js-2");
+    expect(listFiles(two)).toEqual(listFiles(one));
+    for (const f of listFiles(one)) expect(readFileSync(join(two, f)).equals(readFileSync(join(one, f))), f).toBe(true);
   }, 120_000);
 });

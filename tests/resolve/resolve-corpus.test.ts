@@ -22,7 +22,7 @@ describe("resolveCorpus", () => {
   const resolver = new CorpusResolver();
   const records = { a: resolver.addDocument("a", a.summary), b: resolver.addDocument("b", b.summary) };
   const resolved = resolver.resolve();
-  const idOf = (sourceId: "a" | "b", key: string) => resolved.entityId(records[sourceId][key]!);
+  const idOf = (sourceId: "a" | "b", key: string) => resolved.entityIds[records[sourceId][key]!]!;
 
   it("gives aliases in different sources one entity_id", () => {
     const idsA = a.rows.mentions.map((m) => idOf("a", m.entity_id));

@@ -1,0 +1,81 @@
+/**
+ * The tables whose rows wait on disk for resolve: mentions, figures and events name
+ * entities by document-local keys, which only the whole corpus can turn into entity ids.
+ *
+ * Phase 1 (run.ts) appends one line per document to each table's spill file:
+ * `{"path": <input path>, "rows": <PackedRows>}`. Resolve writes one line per document
+ * to the records file: each of the document's entity keys → its entity record. Phase 2
+ * reads a table's spill file beside the records file, puts entity ids in place of the
+ * keys, and hands the rows to the table's writer. Each table is read on its own, so two
+ * tables can be written at once by two threads (table-worker.ts).
+ */
+import type { z } from "zod";
+import type { Table } from "../../schemas/table.js";
+import { events, figures, mentions } from "../../schemas/tables.js";
+import { unpackRows, type PackedRows } from "./packed-rows.js";
+import { readLinesSync } from "./read-lines.js";
+
+type AnyTable = Table<z.ZodRawShape>;
+
+/** The spilled tables, in the order they are written, and their columns that hold a document-local entity key until resolve. */
+export const SPILLED_TABLES = [
+  { table: mentions as AnyTable, keyColumns: ["entity_id"] },
+  { table: figures as AnyTable, keyColumns: ["actor_id", "location_id", "attributed_to"] },
+  { table: events as AnyTable, keyColumns: ["actor1_id", "actor2_id", "location_id", "attributed_to"] },
+] as const;
+
+export type SpilledTableName = "mentions" | "figures" | "events";
+
+/** One spill line: a document's rows of one table. */
+export function spillLine(path: string, packed: PackedRows): string {
+  return `{"path":${JSON.stringify(path)},"rows":${JSON.stringify(packed)}}`;
+}
+
+export type RejectSink = (path: string, stage: string, reason: string, detail: string) => void;
+
+/** A problem found while writing a spilled table, with the document (its line number in the spill) it came from. */
+export type SpilledReject = { doc: number; path: string; stage: string; reason: string; detail: string };
+
+export type SpilledTableJob = {
+  name: SpilledTableName;
+  spillPath: string;
+  recordsPath: string;
+  /** entity id of each entity record, by record number */
+  entityIds: readonly string[];
+  /** validates and writes rows; problems go to `reject` */
+  write: (rows: Record<string, unknown>[], path: string, reject: RejectSink) => void;
+  /** called on each row after its keys became ids, before it is written (events get their cluster here) */
+  eachRow?: (row: Record<string, unknown>) => void;
+  /** called after each document */
+  onDocument?: () => void;
+};
+
+/** Streams one spilled table through id substitution into its writer; returns the problems in document order. */
+export function writeSpilledTable(job: SpilledTableJob): SpilledReject[] {
+  const spec = SPILLED_TABLES.find((s) => s.table.name === job.name);
+  if (!spec) throw new Error(`spilled table: no table "${job.name}"`);
+  const { table, keyColumns } = spec;
+  const { entityIds, eachRow } = job;
+  const problems: SpilledReject[] = [];
+  const records = readLinesSync(job.recordsPath);
+  let doc = 0;
+  for (const line of readLinesSync(job.spillPath)) {
+    const { path, rows: packed } = JSON.parse(line) as { path: string; rows: PackedRows };
+    const next = records.next();
+    if (next.done) throw new Error(`spilled table ${job.name}: more documents than entity records`);
+    const recordOf = JSON.parse(next.value) as Record<string, number>;
+    const rows = unpackRows(table.columns, packed);
+    for (const row of rows) {
+      for (const c of keyColumns) {
+        const key = row[c];
+        row[c] = key === null ? null : entityIds[recordOf[key as string]!]!;
+      }
+      eachRow?.(row);
+    }
+    const at = doc++;
+    job.write(rows, path, (p, stage, reason, detail) => problems.push({ doc: at, path: p, stage, reason, detail }));
+    job.onDocument?.();
+  }
+  if (!records.next().done) throw new Error(`spilled table ${job.name}: more entity records than documents`);
+  return problems;
+}

@@ -1,0 +1,99 @@
+/**
+ * Phase 2's spilled tables: rows read back with entity ids in place of document-local
+ * keys, problems reported with their document, and a table written by a worker thread
+ * byte for byte as the main thread writes it.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { mentions } from "../../schemas/tables.js";
+import { writeTableInWorker } from "../../pipeline/workers/table-thread.js";
+import { packRows } from "../../pipeline/write/packed-rows.js";
+import { spillLine, writeSpilledTable, type SpilledReject } from "../../pipeline/write/spilled-tables.js";
+import { TableOutput } from "../../pipeline/write/table-output.js";
+
+const work = mkdtempSync(join(tmpdir(), "spilled-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const mention = (source: string, n: number, key: string, start: number, end: number) => ({
+  mention_id: `${source}-m${n}`,
+  entity_id: key,
+  source_id: source,
+  sentence_id: `${source}-s1`,
+  char_start: start,
+  char_end: end,
+  text: "Mosul",
+  type: "LOCATION",
+  subtype: "city",
+});
+
+// two documents; the second has a row whose span runs backwards, which validation refuses
+const spillPath = join(work, "mentions.jsonl");
+const recordsPath = join(work, "records.jsonl");
+writeFileSync(
+  spillPath,
+  [
+    spillLine("a.txt", packRows(mentions.columns, [mention("a", 1, "k1", 0, 5), mention("a", 2, "k2", 10, 15)])),
+    spillLine("b.txt", packRows(mentions.columns, [mention("b", 1, "k1", 0, 5), mention("b", 2, "k1", 9, 4)])),
+  ].join("\n") + "\n",
+);
+// document a's keys are records 0 and 1, document b's k1 is record 2; records 0 and 2 are one entity
+writeFileSync(recordsPath, `{"k1":0,"k2":1}\n{"k1":2}\n`);
+const entityIds = ["loc-mosul", "org-islamic-state", "loc-mosul"];
+
+function writeOnThisThread(dir: string): { rows: Record<string, unknown>[]; problems: SpilledReject[]; count: number } {
+  mkdirSync(join(dir, "csv"), { recursive: true });
+  mkdirSync(join(dir, "parquet"), { recursive: true });
+  const output = new TableOutput(dir, mentions);
+  const rows: Record<string, unknown>[] = [];
+  const problems = writeSpilledTable({
+    name: "mentions",
+    spillPath,
+    recordsPath,
+    entityIds,
+    write: (rs, path, reject) => output.write(rs, path, reject),
+    eachRow: (r) => rows.push({ ...r }),
+  });
+  output.close();
+  return { rows, problems, count: output.count };
+}
+
+describe("spilled tables", () => {
+  it("puts each document's entity ids in place of its keys, and reports problems with their document", () => {
+    const { rows, problems, count } = writeOnThisThread(join(work, "main"));
+    expect(rows.map((r) => [r.mention_id, r.entity_id])).toEqual([
+      ["a-m1", "loc-mosul"],
+      ["a-m2", "org-islamic-state"],
+      ["b-m1", "loc-mosul"],
+      ["b-m2", "loc-mosul"],
+    ]);
+    expect(count).toBe(3);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ doc: 1, path: "b.txt", stage: "validate", reason: "invalid mentions row" });
+    expect(problems[0]!.detail).toContain("mention_id=b-m2");
+  });
+
+  it("refuses a records file that does not match the spill line for line", () => {
+    const short = join(work, "short-records.jsonl");
+    writeFileSync(short, `{"k1":0,"k2":1}\n`);
+    expect(() => writeSpilledTable({ name: "mentions", spillPath, recordsPath: short, entityIds, write: () => undefined })).toThrow(/more documents than entity records/);
+  });
+
+  it("a worker thread writes the same files and finds the same problems", async () => {
+    const main = writeOnThisThread(join(work, "main2"));
+    const dir = join(work, "worker");
+    mkdirSync(join(dir, "csv"), { recursive: true });
+    mkdirSync(join(dir, "parquet"), { recursive: true });
+    const r = await writeTableInWorker({ name: "mentions", dir, spillPath, recordsPath, entityIds });
+    expect(r.count).toBe(main.count);
+    expect(r.problems).toEqual(main.problems);
+    for (const f of ["csv/mentions.csv", "parquet/mentions.parquet"]) {
+      expect(readFileSync(join(dir, f)).equals(readFileSync(join(work, "main2", f))), f).toBe(true);
+    }
+  });
+
+  it("a worker that fails says which table it was writing", async () => {
+    await expect(writeTableInWorker({ name: "mentions", dir: join(work, "no-such-dir"), spillPath, recordsPath, entityIds })).rejects.toThrow(/writing mentions/);
+  });
+});
