@@ -24,10 +24,12 @@ export type PoolLimits = {
 /**
  * Measured on 2,300 generated articles (make bench's corpus): a worker's live heap after
  * loading the models is ~40 MB; with these caps a worker stays near 100 MB resident, where
- * V8's defaults let each grow past 200 MB. A 48 MB young generation was no faster than
- * 16 MB over a whole run (one worker pinned to one core: 21.5–23.4 against 22.5–25.8 s of
- * CPU); a 64 MB old space saved ~10 MB more and cost CPU in GC. A 5 MB article needs
- * ~350 MB: it dies in a pool worker and succeeds in the retry.
+ * V8's defaults let each grow past 200 MB. A 64 MB old space saved ~10 MB more and cost
+ * CPU in GC. A 5 MB article needs ~350 MB: it dies in a pool worker and succeeds in the
+ * retry. `youngSpaceMb` only counts where no `--max-semi-space-size` flag is set: V8 lets
+ * the flag override it, and the CLI sets one (heap-growth.ts, which has the measurements).
+ * (An earlier comparison here of 48 against 16 MB ran under that flag, so it compared the
+ * same young generation twice.)
  */
 export const DEFAULT_LIMITS: PoolLimits = { oldSpaceMb: 128, youngSpaceMb: 16, retryOldSpaceMb: 4096 };
 
