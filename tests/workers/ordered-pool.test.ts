@@ -28,4 +28,11 @@ describe("mapOrdered", () => {
     expect(out[1]).toMatch(/^crashed on die: worker exited with code 7/);
     expect(out.filter((_, i) => i !== 1)).toEqual([2, 4, 6, 8]);
   }, 30_000);
+
+  it("still answers the tasks queued behind one that killed their worker", async () => {
+    // each worker is sent two tasks at once: "die" and "hog" each have one waiting behind them
+    const out = await collect(["die", 1, "hog", 2, 3, 4], 2);
+    expect(out[0]).toMatch(/^crashed on die/);
+    expect(out.slice(1)).toEqual([2, "held 80 MB", 4, 6, 8]);
+  }, 30_000);
 });
