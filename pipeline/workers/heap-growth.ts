@@ -37,3 +37,7 @@ export const HEAP_GROWTH_FLAGS = ["--heap-growing-percent=20", "--max-semi-space
  */
 export const LAUNCH_ENV = { MALLOC_ARENA_MAX: "2" } as const;
 export const LAUNCH_NODE_FLAGS = ["--max-semi-space-size=4"] as const;
+
+export function boundHeapGrowth(): void {
+  for (const flag of HEAP_GROWTH_FLAGS) setFlagsFromString(flag);
+}
