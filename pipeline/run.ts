@@ -43,7 +43,7 @@ export type RunOptions = {
   manifest?: string | null;
   /** largest article accepted, in bytes (default DEFAULT_MAX_BYTES) */
   maxBytes?: number;
-  /** worker threads for the per-document stages; default: the machine's cores */
+  /** worker threads for the per-document stages (with 2 or more, phase 2 also writes mentions in a worker); default: the machine's cores */
   jobs?: number;
   /**
    * Called after each document: while documents are processed ("process", bytes read so far)
