@@ -30,7 +30,7 @@ import { Rejects } from "./rejects.js";
 import { clusterable } from "./resolve/event-clusters.js";
 import { CorpusResolver, type Resolved, type ResolveSummary } from "./resolve/index.js";
 import { DatasetWriter } from "./write/dataset-writer.js";
-import { SPILLED_TABLES, writeSpilledTable, type SpilledReject, type SpilledTableName } from "./write/spilled-tables.js";
+import { inDocumentOrder, SPILLED_TABLES, writeSpilledTable, type SpilledReject, type SpilledTableName } from "./write/spilled-tables.js";
 import { writeTableInWorker } from "./workers/table-thread.js";
 import { readLinesSync } from "./write/read-lines.js";
 import { boilerplate, entities, eventClusters, events, figureClaims, mentions, dates, rejects as rejectsTable, sentences, sources } from "../schemas/tables.js";
@@ -182,7 +182,7 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   const inWorker = mentionsInWorker ? writeTableInWorker({ ...job("mentions"), dir: tmp }) : null;
   // a failure there must not go unhandled while this thread is busy: it is awaited below
   void inWorker?.catch(() => undefined);
-  const writeProblems: (SpilledReject & { table: number })[] = [];
+  const writeProblems: Partial<Record<SpilledTableName, SpilledReject[]>> = {};
   try {
     const onMain = SPILLED_TABLES.filter(({ table }) => !(inWorker && table === mentions));
     let written = 0;
@@ -192,26 +192,23 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
       const eachRow = table !== events ? undefined : (row: Record<string, unknown>) => {
         row.cluster_id = clusterable(row as Parameters<typeof clusterable>[0]) ? resolved.clusterOfEvent(clusterableSeen++) : null;
       };
-      const found = writeSpilledTable({
+      writeProblems[table.name as SpilledTableName] = writeSpilledTable({
         ...job(table.name as SpilledTableName),
         write: (rows, path, reject) => writer.write(table, rows, path, reject),
         eachRow,
         onDocument: () => opts.onProgress?.({ phase: "write", done: ++written, total: documents * onMain.length, bytes }),
       });
-      writeProblems.push(...found.map((p) => ({ ...p, table: SPILLED_TABLES.findIndex((s) => s.table === table) })));
     }
     if (inWorker) {
       const r = await inWorker;
       writer.addCount(mentions.name, r.count);
-      writeProblems.push(...r.problems.map((p) => ({ ...p, table: 0 })));
+      writeProblems.mentions = r.problems;
     }
   } catch (e) {
     await inWorker?.catch(() => undefined); // its files are in tmp, which the caller removes
     throw e;
   }
-  // in the order one thread writing document by document would have found them (sort is stable)
-  writeProblems.sort((a, b) => a.doc - b.doc || a.table - b.table);
-  for (const p of writeProblems) rejects.add(p.path, p.stage, p.reason, p.detail);
+  for (const p of inDocumentOrder(writeProblems)) rejects.add(p.path, p.stage, p.reason, p.detail);
   for (const name of SPILLED_TABLE_NAMES) rmSync(spill[name]);
   rmSync(spill.records);
   writer.write(entities, resolved.entities, "(corpus)");

@@ -79,3 +79,15 @@ export function writeSpilledTable(job: SpilledTableJob): SpilledReject[] {
   if (!records.next().done) throw new Error(`spilled table ${job.name}: more entity records than documents`);
   return problems;
 }
+
+/**
+ * The problems of each spilled table, merged into the order one thread writing document by
+ * document, each document's tables in SPILLED_TABLES order, would have found them: the
+ * rejects table lists a path's problems in that order, whichever thread wrote which table.
+ */
+export function inDocumentOrder(byTable: Partial<Record<SpilledTableName, readonly SpilledReject[]>>): SpilledReject[] {
+  const all = SPILLED_TABLES.flatMap(({ table }, t) => (byTable[table.name as SpilledTableName] ?? []).map((p) => ({ p, t })));
+  // stable: a table's problems within one document keep their order
+  all.sort((a, b) => a.p.doc - b.p.doc || a.t - b.t);
+  return all.map(({ p }) => p);
+}

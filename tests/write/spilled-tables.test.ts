@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mentions } from "../../schemas/tables.js";
 import { writeTableInWorker } from "../../pipeline/workers/table-thread.js";
 import { packRows } from "../../pipeline/write/packed-rows.js";
-import { spillLine, writeSpilledTable, type SpilledReject } from "../../pipeline/write/spilled-tables.js";
+import { inDocumentOrder, spillLine, writeSpilledTable, type SpilledReject } from "../../pipeline/write/spilled-tables.js";
 import { TableOutput } from "../../pipeline/write/table-output.js";
 
 const work = mkdtempSync(join(tmpdir(), "spilled-"));
@@ -95,5 +95,15 @@ describe("spilled tables", () => {
 
   it("a worker that fails says which table it was writing", async () => {
     await expect(writeTableInWorker({ name: "mentions", dir: join(work, "no-such-dir"), spillPath, recordsPath, entityIds })).rejects.toThrow(/writing mentions/);
+  });
+
+  it("merges the tables' problems into document order, each document's tables in table order", () => {
+    const p = (doc: number, what: string): SpilledReject => ({ doc, path: `d${doc}`, stage: "validate", reason: what, detail: "" });
+    const merged = inDocumentOrder({
+      events: [p(0, "e0"), p(2, "e2")],
+      mentions: [p(1, "m1"), p(2, "m2a"), p(2, "m2b")],
+      figures: [p(0, "f0"), p(2, "f2")],
+    });
+    expect(merged.map((x) => x.reason)).toEqual(["f0", "e0", "m1", "m2a", "m2b", "f2", "e2"]);
   });
 });
