@@ -12,7 +12,7 @@ import { stages } from "./index.js";
 import { decodeBytes } from "./read/decode.js";
 import { errorText } from "./read/list-inputs.js";
 import { docRows, resolveSummary } from "./rows.js";
-import type { DocumentResult, DocumentTask } from "./document-task.js";
+import type { DocumentResult, DocumentTask, FinalRows } from "./document-task.js";
 import { events as eventsTable, figures as figuresTable, mentions as mentionsTable } from "../schemas/tables.js";
 import { packRows } from "./write/packed-rows.js";
 import { spillLine } from "./write/spilled-tables.js";
@@ -59,5 +59,5 @@ export function processDocument(task: DocumentTask): DocumentResult {
     figures: spillLine(path, packRows(figuresTable.columns, figures)),
     events: spillLine(path, packRows(eventsTable.columns, events)),
   };
-  return { ok: true, bytes, final: { path, source, boilerplate, sentences, dates }, spillLines, summaryJson: JSON.stringify(resolveSummary(doc, rows)), extractedText };
+  return { ok: true, bytes, finalJson: JSON.stringify({ path, source, boilerplate, sentences, dates } satisfies FinalRows), spillLines, summaryJson: JSON.stringify(resolveSummary(doc, rows)), extractedText };
 }

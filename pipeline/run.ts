@@ -22,7 +22,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, 
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, resolve as resolvePath } from "node:path";
 import type { ManifestEntry } from "./doc.js";
-import { DEFAULT_MAX_BYTES, type DocumentResult, type DocumentTask } from "./document-task.js";
+import { DEFAULT_MAX_BYTES, type DocumentResult, type DocumentTask, type FinalRows } from "./document-task.js";
 import { mapOrdered } from "./workers/ordered-pool.js";
 import { listInputs } from "./read/list-inputs.js";
 import { readManifest, type Manifest } from "./read/manifest.js";
@@ -161,7 +161,7 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
     // Rows that name no entity are final: written now, while the workers keep the other
     // cores busy, rather than after them with one core idle. The rest wait on disk for
     // resolve; only the resolver's compact summary stays in memory.
-    const f = result.final;
+    const f = JSON.parse(result.finalJson) as FinalRows;
     writer.write(sources, [f.source], f.path);
     writer.write(boilerplate, f.boilerplate, f.path);
     writer.write(sentences, f.sentences, f.path);
