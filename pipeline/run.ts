@@ -159,8 +159,8 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
       writeFileSync(join(tmp, "text", `${task.sourceId}.txt`), result.extractedText);
     }
     // Rows that name no entity are final: written now, while the workers keep the other
-    // cores busy, rather than after them with one core idle. The rest wait on disk for
-    // resolve; only the resolver's compact summary stays in memory.
+    // cores busy, rather than after them with one core idle. The rest, and the document's
+    // resolve summary, wait on disk for phase 2: nothing of it stays in memory.
     const f = JSON.parse(result.finalJson) as FinalRows;
     writer.write(sources, [f.source], f.path);
     writer.write(boilerplate, f.boilerplate, f.path);

@@ -18,7 +18,9 @@ import type { Column } from "../../schemas/table.js";
  * it to `maxRows` rows or to `maxBytes` of estimated cell size (a string counts its
  * length plus 16, any other cell 8), so the cut depends only on the rows in order,
  * never on how they were batched: the same rows give the same file. Readers do not
- * mind small groups (DuckDB reads them in parallel all the same).
+ * mind small groups (DuckDB reads them in parallel all the same). 2 MiB, measured on a
+ * 10 MB corpus against 4 MiB: 17 MB less peak RSS for Parquet files ~6% larger (each
+ * group has its own dictionaries); 1 MiB saved 3 MB more for 13% larger files.
  */
 export type RowGroupLimits = { maxRows: number; maxBytes: number };
 export const DEFAULT_ROW_GROUP_LIMITS: RowGroupLimits = { maxRows: 50_000, maxBytes: 2 * 1024 * 1024 };
