@@ -13,9 +13,8 @@ import { decodeBytes } from "./read/decode.js";
 import { errorText } from "./read/list-inputs.js";
 import { docRows, resolveSummary } from "./rows.js";
 import type { DocumentResult, DocumentTask, FinalRows } from "./document-task.js";
-import { events as eventsTable, figures as figuresTable, mentions as mentionsTable } from "../schemas/tables.js";
 import { packRows } from "./write/packed-rows.js";
-import { spillLine } from "./write/spilled-tables.js";
+import { SPILLED_TABLES, spillLine, type SpilledTableName } from "./write/spilled-tables.js";
 
 export type { DocumentResult, DocumentTask } from "./document-task.js";
 
@@ -53,11 +52,7 @@ export function processDocument(task: DocumentTask): DocumentResult {
     }
   }
   const rows = docRows(doc);
-  const { path, source, boilerplate, sentences, dates, mentions, figures, events } = rows;
-  const spillLines = {
-    mentions: spillLine(path, packRows(mentionsTable.columns, mentions)),
-    figures: spillLine(path, packRows(figuresTable.columns, figures)),
-    events: spillLine(path, packRows(eventsTable.columns, events)),
-  };
+  const { path, source, boilerplate, sentences, dates } = rows;
+  const spillLines = Object.fromEntries(SPILLED_TABLES.map(({ name, table }) => [name, spillLine(path, packRows(table.columns, rows[name]))])) as Record<SpilledTableName, string>;
   return { ok: true, bytes, finalJson: JSON.stringify({ path, source, boilerplate, sentences, dates } satisfies FinalRows), spillLines, summaryJson: JSON.stringify(resolveSummary(doc, rows)), extractedText };
 }

@@ -30,12 +30,11 @@ import { Rejects } from "./rejects.js";
 import { clusterable } from "./resolve/event-clusters.js";
 import { CorpusResolver, type Resolved, type ResolveSummary } from "./resolve/index.js";
 import { DatasetWriter } from "./write/dataset-writer.js";
-import { inDocumentOrder, SPILLED_TABLES, writeSpilledTable, type SpilledReject, type SpilledTableName } from "./write/spilled-tables.js";
+import { inDocumentOrder, SPILLED_TABLE_NAMES, SPILLED_TABLES, writeSpilledTable, type SpilledReject, type SpilledTableName } from "./write/spilled-tables.js";
 import { writeTableInWorker } from "./workers/table-thread.js";
+import { workerUrl } from "./workers/worker-url.js";
 import { readLinesSync } from "./write/read-lines.js";
-import { boilerplate, entities, eventClusters, events, figureClaims, mentions, dates, rejects as rejectsTable, sentences, sources } from "../schemas/tables.js";
-
-const SPILLED_TABLE_NAMES = SPILLED_TABLES.map((s) => s.table.name as SpilledTableName);
+import { boilerplate, entities, eventClusters, figureClaims, dates, rejects as rejectsTable, sentences, sources } from "../schemas/tables.js";
 
 export type RunOptions = {
   input: string;
@@ -85,14 +84,6 @@ export async function runDataset(opts: RunOptions): Promise<RunSummary> {
  * corpus pinned to one core, at the same speed).
  */
 const MIN_DOCS_FOR_WORKERS = 16;
-/**
- * Built to JavaScript (dist/, what `make dataset` runs), a worker loads its module directly;
- * run from the TypeScript sources (tests, tsx), it goes through an entry that registers tsx.
- */
-const WORKER_URL = import.meta.url.endsWith(".js")
-  ? new URL("./workers/document-worker.js", import.meta.url)
-  : new URL("./workers/worker-entry.mjs", import.meta.url);
-
 async function* processAll(tasks: readonly DocumentTask[], jobs: number): AsyncGenerator<DocumentResult> {
   if (tasks.length < MIN_DOCS_FOR_WORKERS) {
     // loaded here, not at the top: with workers the main thread never loads the models
@@ -100,7 +91,7 @@ async function* processAll(tasks: readonly DocumentTask[], jobs: number): AsyncG
     for (const t of tasks) yield processDocument(t);
     return;
   }
-  yield* mapOrdered(tasks, Math.max(1, jobs), WORKER_URL, (_t, error): DocumentResult => ({ ok: false, bytes: 0, stage: "worker", reason: "worker crashed", detail: error }));
+  yield* mapOrdered(tasks, jobs, workerUrl("document-worker"), (_t, error): DocumentResult => ({ ok: false, bytes: 0, stage: "worker", reason: "worker crashed", detail: error }));
 }
 
 async function build(input: string, tmp: string, opts: RunOptions): Promise<RunSummary> {
@@ -112,14 +103,9 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   const { files, problems } = listInputs(input);
   for (const p of problems) rejects.add(p.relPath, "read", p.reason, p.detail);
 
-  const spill = {
-    mentions: join(tmp, ".mentions.jsonl"),
-    figures: join(tmp, ".figures.jsonl"),
-    events: join(tmp, ".events.jsonl"),
-    summaries: join(tmp, ".summaries.jsonl"),
-    records: join(tmp, ".records.jsonl"),
-  };
-  const spillFds = { mentions: openSync(spill.mentions, "w"), figures: openSync(spill.figures, "w"), events: openSync(spill.events, "w") };
+  // the spilled tables' files, then the resolve summaries and the records resolve makes of them
+  const spill = Object.fromEntries([...SPILLED_TABLE_NAMES, "summaries", "records"].map((name) => [name, join(tmp, `.${name}.jsonl`)])) as Record<SpilledTableName | "summaries" | "records", string>;
+  const spillFds = Object.fromEntries(SPILLED_TABLE_NAMES.map((name) => [name, openSync(spill[name], "w")])) as Record<SpilledTableName, number>;
   const summariesFd = openSync(spill.summaries, "w");
   const seenIds = new Map<string, string>();
   const usedManifest = new Set<string>();
@@ -184,16 +170,16 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   void inWorker?.catch(() => undefined);
   const writeProblems: Partial<Record<SpilledTableName, SpilledReject[]>> = {};
   try {
-    const onMain = SPILLED_TABLES.filter(({ table }) => !(inWorker && table === mentions));
+    const onMain = SPILLED_TABLES.filter(({ name }) => !(inWorker && name === "mentions"));
     let written = 0;
     let clusterableSeen = 0;
-    for (const { table } of onMain) {
+    for (const { name, table } of onMain) {
       // the resolver numbered clusterable events in this same order
-      const eachRow = table !== events ? undefined : (row: Record<string, unknown>) => {
+      const eachRow = name !== "events" ? undefined : (row: Record<string, unknown>) => {
         row.cluster_id = clusterable(row as Parameters<typeof clusterable>[0]) ? resolved.clusterOfEvent(clusterableSeen++) : null;
       };
-      writeProblems[table.name as SpilledTableName] = writeSpilledTable({
-        ...job(table.name as SpilledTableName),
+      writeProblems[name] = writeSpilledTable({
+        ...job(name),
         write: (rows, path, reject) => writer.write(table, rows, path, reject),
         eachRow,
         onDocument: () => opts.onProgress?.({ phase: "write", done: ++written, total: documents * onMain.length, bytes }),
@@ -201,7 +187,7 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
     }
     if (inWorker) {
       const r = await inWorker;
-      writer.addCount(mentions.name, r.count);
+      writer.addCount("mentions", r.count);
       writeProblems.mentions = r.problems;
     }
   } catch (e) {

@@ -5,6 +5,7 @@
  */
 import { Worker } from "node:worker_threads";
 import type { SpilledReject, SpilledTableName } from "../write/spilled-tables.js";
+import { tsEntry, workerUrl } from "./worker-url.js";
 
 export type TableJob = {
   name: SpilledTableName;
@@ -17,14 +18,9 @@ export type TableJob = {
 
 export type TableJobResult = { count: number; problems: SpilledReject[] };
 
-/** As in run.ts: built to JavaScript, the worker loads directly; from the TypeScript sources, through tsx's entry. */
-const TABLE_WORKER_URL = import.meta.url.endsWith(".js")
-  ? new URL("./table-worker.js", import.meta.url)
-  : new URL("./worker-entry.mjs", import.meta.url);
-
 export function writeTableInWorker(job: TableJob): Promise<TableJobResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(TABLE_WORKER_URL, { workerData: { ...job, tsEntry: "./table-worker.ts" } });
+    const worker = new Worker(workerUrl("table-worker"), { workerData: { ...job, ...tsEntry("table-worker") } });
     let answered = false;
     worker.on("message", (r: TableJobResult) => {
       answered = true;

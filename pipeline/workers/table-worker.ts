@@ -9,7 +9,7 @@ import { TableOutput } from "../write/table-output.js";
 import type { TableJob } from "./table-thread.js";
 
 const job = workerData as TableJob;
-const spec = SPILLED_TABLES.find((s) => s.table.name === job.name)!;
+const spec = SPILLED_TABLES.find((s) => s.name === job.name)!;
 const output = new TableOutput(job.dir, spec.table);
 const problems = writeSpilledTable({ ...job, write: (rows, path, reject) => output.write(rows, path, reject) });
 output.close();

@@ -10,8 +10,7 @@ import { buildCodebook } from "../../schemas/codebook.js";
 import { buildDatapackage } from "../../schemas/datapackage.js";
 import { TABLES } from "../../schemas/tables.js";
 import type { Rejects } from "../rejects.js";
-import type { RejectSink } from "./spilled-tables.js";
-import { TableOutput, type AnyTable } from "./table-output.js";
+import { TableOutput, type AnyTable, type RejectSink } from "./table-output.js";
 
 /** The output folder replaces itself on every run, so its README is written with it. */
 const OUTPUT_README = `# output/
@@ -25,6 +24,7 @@ with \`make dataset\`. See the project's README for how to load the tables.
 export class DatasetWriter {
   private readonly outputs = new Map<string, TableOutput>();
   readonly counts = new Map<string, number>();
+  private readonly toRejects: RejectSink = (...problem) => this.rejects.add(...problem);
 
   /**
    * `elsewhere` names tables another thread writes into the same folder (run.ts, phase 2):
@@ -44,7 +44,7 @@ export class DatasetWriter {
   }
 
   /** Validate and append rows; `path` names the input they came from, for rejects (or for `reject`, when given). */
-  write(table: AnyTable, rows: readonly unknown[], path: string, reject: RejectSink = (...a) => this.rejects.add(...a)): void {
+  write(table: AnyTable, rows: readonly unknown[], path: string, reject: RejectSink = this.toRejects): void {
     const output = this.outputs.get(table.name);
     if (!output) throw new Error(`DatasetWriter: table ${table.name} is written elsewhere`);
     const before = output.count;

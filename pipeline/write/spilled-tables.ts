@@ -9,29 +9,25 @@
  * keys, and hands the rows to the table's writer. Each table is read on its own, so two
  * tables can be written at once by two threads (table-worker.ts).
  */
-import type { z } from "zod";
-import type { Table } from "../../schemas/table.js";
 import { events, figures, mentions } from "../../schemas/tables.js";
 import { unpackRows, type PackedRows } from "./packed-rows.js";
 import { readLinesSync } from "./read-lines.js";
-
-type AnyTable = Table<z.ZodRawShape>;
+import type { AnyTable, RejectSink } from "./table-output.js";
 
 /** The spilled tables, in the order they are written, and their columns that hold a document-local entity key until resolve. */
 export const SPILLED_TABLES = [
-  { table: mentions as AnyTable, keyColumns: ["entity_id"] },
-  { table: figures as AnyTable, keyColumns: ["actor_id", "location_id", "attributed_to"] },
-  { table: events as AnyTable, keyColumns: ["actor1_id", "actor2_id", "location_id", "attributed_to"] },
+  { name: "mentions", table: mentions as AnyTable, keyColumns: ["entity_id"] },
+  { name: "figures", table: figures as AnyTable, keyColumns: ["actor_id", "location_id", "attributed_to"] },
+  { name: "events", table: events as AnyTable, keyColumns: ["actor1_id", "actor2_id", "location_id", "attributed_to"] },
 ] as const;
 
-export type SpilledTableName = "mentions" | "figures" | "events";
+export type SpilledTableName = (typeof SPILLED_TABLES)[number]["name"];
+export const SPILLED_TABLE_NAMES: readonly SpilledTableName[] = SPILLED_TABLES.map((s) => s.name);
 
 /** One spill line: a document's rows of one table. */
 export function spillLine(path: string, packed: PackedRows): string {
   return `{"path":${JSON.stringify(path)},"rows":${JSON.stringify(packed)}}`;
 }
-
-export type RejectSink = (path: string, stage: string, reason: string, detail: string) => void;
 
 /** A problem found while writing a spilled table, with the document (its line number in the spill) it came from. */
 export type SpilledReject = { doc: number; path: string; stage: string; reason: string; detail: string };
@@ -52,7 +48,7 @@ export type SpilledTableJob = {
 
 /** Streams one spilled table through id substitution into its writer; returns the problems in document order. */
 export function writeSpilledTable(job: SpilledTableJob): SpilledReject[] {
-  const spec = SPILLED_TABLES.find((s) => s.table.name === job.name);
+  const spec = SPILLED_TABLES.find((s) => s.name === job.name);
   if (!spec) throw new Error(`spilled table: no table "${job.name}"`);
   const { table, keyColumns } = spec;
   const { entityIds, eachRow } = job;
@@ -86,7 +82,7 @@ export function writeSpilledTable(job: SpilledTableJob): SpilledReject[] {
  * rejects table lists a path's problems in that order, whichever thread wrote which table.
  */
 export function inDocumentOrder(byTable: Partial<Record<SpilledTableName, readonly SpilledReject[]>>): SpilledReject[] {
-  const all = SPILLED_TABLES.flatMap(({ table }, t) => (byTable[table.name as SpilledTableName] ?? []).map((p) => ({ p, t })));
+  const all = SPILLED_TABLES.flatMap(({ name }, t) => (byTable[name] ?? []).map((p) => ({ p, t })));
   // stable: a table's problems within one document keep their order
   all.sort((a, b) => a.p.doc - b.p.doc || a.t - b.t);
   return all.map(({ p }) => p);

@@ -8,9 +8,10 @@ import type { z } from "zod";
 import { validateRow, type Table } from "../../schemas/table.js";
 import { CsvTableWriter } from "./csv-table-writer.js";
 import { ParquetTableWriter } from "./parquet-table-writer.js";
-import type { RejectSink } from "./spilled-tables.js";
-
 export type AnyTable = Table<z.ZodRawShape>;
+
+/** Where a row that fails validation goes: the runner's rejects, or a list a thread hands back. */
+export type RejectSink = (path: string, stage: string, reason: string, detail: string) => void;
 
 export class TableOutput {
   private readonly csv: CsvTableWriter;
