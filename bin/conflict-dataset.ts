@@ -23,8 +23,10 @@ CODEBOOK.md, into the output folder (replaced whole at the end of the run).
                     its values win over what the text says
   --jobs N          worker threads for the per-document stages (default: the
                     number of cores; fewer than 16 documents run without
-                    workers); with N ≥ 2, mentions are also written by a thread
-                    of their own. The output is byte-identical whatever N is.
+                    workers); with N ≥ 2, a thread of its own also writes
+                    sources, boilerplate, sentences and dates while the corpus
+                    is resolved, then mentions. The output is byte-identical
+                    whatever N is.
   --max-mb N        refuse (as a rejects row) any file larger than N megabytes
                     (default 8): an article is kilobytes; a huge file is a dump
   --help            this text

@@ -16,21 +16,22 @@ export type DocumentTask = { absPath: string; relPath: string; sourceId: string;
  */
 export const DEFAULT_MAX_BYTES = 8_000_000;
 
-/** The rows that name no entity: the runner writes them as soon as they arrive. */
+/** The rows that name no entity: final once the document is processed (write/final-tables.ts). */
 export type FinalRows = Pick<DocRows, "path" | "source" | "boilerplate" | "sentences" | "dates">;
 /** The rows that name entities by document-local keys: they wait for resolve, on disk (write/spilled-tables.ts). */
 export type PendingRows = Pick<DocRows, "path" | "mentions" | "figures" | "events">;
 
 export type DocumentResult =
   /**
-   * `finalJson` is FinalRows as JSON: the rows cross to the main thread as one string, which
-   * costs less than structured cloning them object by object (measured on 10 MB, 3 runs
-   * each: ~3% less wall and CPU time). JSON writes NaN as null and drops undefined cells;
-   * those tables have no nullable number, so validation refuses such a row either way.
+   * `finalLine` is FinalRows as one line of the final spill (write/final-tables.ts): the
+   * rows cross to the main thread as one string, which costs less than structured cloning
+   * them object by object (measured on 10 MB, 3 runs each: ~3% less wall and CPU time).
+   * JSON writes NaN as null and drops undefined cells; those tables have no nullable number,
+   * so validation refuses such a row either way.
    * `spillLines` are PendingRows as one spill line per table (write/spilled-tables.ts) and
    * `summaryJson` the document's ResolveSummary as JSON: made here, in the worker, so the
    * runner only appends them to its spill files instead of copying and re-serializing
    * every row. Resolve reads the summaries back after the workers are gone (run.ts says why).
    */
-  | { ok: true; bytes: number; finalJson: string; spillLines: Record<SpilledTableName, string>; summaryJson: string; extractedText: string | null }
+  | { ok: true; bytes: number; finalLine: string; spillLines: Record<SpilledTableName, string>; summaryJson: string; extractedText: string | null }
   | { ok: false; bytes: number; stage: string; reason: string; detail: string };

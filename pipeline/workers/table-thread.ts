@@ -1,34 +1,71 @@
 /**
- * Writes one spilled table in a worker thread of its own (table-worker.ts), so that
- * phase 2 of a run, which used to write mentions, figures and events one after the
- * other on the main thread, keeps two cores busy.
+ * A worker thread that writes tables (table-worker.ts) while the main thread does other
+ * work: phase 2 of a run (run.ts) gives it the final tables while the main thread
+ * resolves the corpus, then mentions while the main thread writes figures and events,
+ * so two cores stay busy. Jobs run one after another, in the order they are given; a job
+ * given while another runs waits in the worker's queue, so the caller never waits to give.
  */
 import { Worker } from "node:worker_threads";
 import type { SpilledReject, SpilledTableName } from "../write/spilled-tables.js";
 import { tsEntry, workerUrl } from "./worker-url.js";
 
-export type TableJob = {
-  name: SpilledTableName;
-  /** the dataset folder (csv/ and parquet/ inside) */
-  dir: string;
-  spillPath: string;
-  recordsPath: string;
-  entityIds: readonly string[];
-};
+export type TableJob =
+  /** sources, boilerplate, sentences and dates from the final spill (write/final-tables.ts) */
+  | { kind: "final"; dir: string; spillPath: string }
+  /** one spilled table, its entity keys made ids (write/spilled-tables.ts) */
+  | { kind: "spilled"; name: SpilledTableName; dir: string; spillPath: string; recordsPath: string; entityIds: readonly string[] };
 
-export type TableJobResult = { count: number; problems: SpilledReject[] };
+/** Rows written per table, and the problems found, in document order. */
+export type TableJobResult = { counts: Record<string, number>; problems: SpilledReject[] };
 
-export function writeTableInWorker(job: TableJob): Promise<TableJobResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl("table-worker"), { workerData: { ...job, ...tsEntry("table-worker") } });
-    let answered = false;
-    worker.on("message", (r: TableJobResult) => {
-      answered = true;
-      resolve(r);
+export function describeJob(job: TableJob): string {
+  return job.kind === "final" ? "sources, boilerplate, sentences and dates" : job.name;
+}
+
+export class TableThread {
+  private readonly worker: Worker;
+  /** the jobs given and not yet answered, oldest first */
+  private readonly pending: { job: TableJob; resolve: (r: TableJobResult) => void; reject: (e: Error) => void }[] = [];
+  private failure: Error | null = null;
+
+  constructor() {
+    this.worker = new Worker(workerUrl("table-worker"), { workerData: tsEntry("table-worker") });
+    this.worker.on("message", (r: TableJobResult) => this.pending.shift()?.resolve(r));
+    this.worker.on("error", (e) => this.fail((job) => `writing ${describeJob(job)}: ${e instanceof Error ? e.message : String(e)}`));
+    this.worker.on("exit", (code) => this.fail((job) => `writing ${describeJob(job)}: the worker exited with code ${code} before it finished`));
+  }
+
+  /** Queues a job; the promise settles when the worker has written it (or failed). */
+  run(job: TableJob): Promise<TableJobResult> {
+    if (this.failure) return Promise.reject(new Error(`writing ${describeJob(job)}: the table worker had already failed (${this.failure.message})`));
+    return new Promise((resolve, reject) => {
+      this.pending.push({ job, resolve, reject });
+      this.worker.postMessage(job);
     });
-    worker.on("error", (e) => reject(new Error(`writing ${job.name}: ${e instanceof Error ? e.message : String(e)}`)));
-    worker.on("exit", (code) => {
-      if (!answered) reject(new Error(`writing ${job.name}: the worker exited with code ${code} before it finished`));
-    });
-  });
+  }
+
+  /** Lets the worker exit once its queue is done (a job queued before this still runs). */
+  close(): void {
+    this.worker.postMessage(null);
+  }
+
+  /** Every job not yet answered fails; the worker is stopped. */
+  private fail(message: (job: TableJob) => string): void {
+    for (const p of this.pending.splice(0)) {
+      const e = new Error(message(p.job));
+      this.failure ??= e;
+      p.reject(e);
+    }
+    void this.worker.terminate();
+  }
+}
+
+/** One job in a worker of its own (tests; the runner keeps one TableThread for its jobs). */
+export async function writeTableInWorker(job: TableJob): Promise<TableJobResult> {
+  const thread = new TableThread();
+  try {
+    return await thread.run(job);
+  } finally {
+    thread.close();
+  }
 }

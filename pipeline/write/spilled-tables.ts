@@ -76,14 +76,19 @@ export function writeSpilledTable(job: SpilledTableJob): SpilledReject[] {
   return problems;
 }
 
+/** A spill's problems, by spill: the final tables' (write/final-tables.ts, one list for the four) and each spilled table's. */
+export type ProblemsBySpill = Partial<Record<"final" | SpilledTableName, readonly SpilledReject[]>>;
+
 /**
- * The problems of each spilled table, merged into the order one thread writing document by
- * document, each document's tables in SPILLED_TABLES order, would have found them: the
- * rejects table lists a path's problems in that order, whichever thread wrote which table.
+ * The problems of every spill, merged into the order one thread writing document by
+ * document would have found them: a document's final tables first, then its spilled
+ * tables in SPILLED_TABLES order. The rejects table lists a path's problems in that
+ * order, whichever thread wrote which table.
  */
-export function inDocumentOrder(byTable: Partial<Record<SpilledTableName, readonly SpilledReject[]>>): SpilledReject[] {
-  const all = SPILLED_TABLES.flatMap(({ name }, t) => (byTable[name] ?? []).map((p) => ({ p, t })));
-  // stable: a table's problems within one document keep their order
+export function inDocumentOrder(bySpill: ProblemsBySpill): SpilledReject[] {
+  const spills = ["final", ...SPILLED_TABLE_NAMES] as const;
+  const all = spills.flatMap((name, t) => (bySpill[name] ?? []).map((p) => ({ p, t })));
+  // stable: one spill's problems within one document keep their order
   all.sort((a, b) => a.p.doc - b.p.doc || a.t - b.t);
   return all.map(({ p }) => p);
 }

@@ -85,8 +85,8 @@ describe("spilled tables", () => {
     const dir = join(work, "worker");
     mkdirSync(join(dir, "csv"), { recursive: true });
     mkdirSync(join(dir, "parquet"), { recursive: true });
-    const r = await writeTableInWorker({ name: "mentions", dir, spillPath, recordsPath, entityIds });
-    expect(r.count).toBe(main.count);
+    const r = await writeTableInWorker({ kind: "spilled", name: "mentions", dir, spillPath, recordsPath, entityIds });
+    expect(r.counts).toEqual({ mentions: main.count });
     expect(r.problems).toEqual(main.problems);
     for (const f of ["csv/mentions.csv", "parquet/mentions.parquet"]) {
       expect(readFileSync(join(dir, f)).equals(readFileSync(join(work, "main2", f))), f).toBe(true);
@@ -94,7 +94,7 @@ describe("spilled tables", () => {
   });
 
   it("a worker that fails says which table it was writing", async () => {
-    await expect(writeTableInWorker({ name: "mentions", dir: join(work, "no-such-dir"), spillPath, recordsPath, entityIds })).rejects.toThrow(/writing mentions/);
+    await expect(writeTableInWorker({ kind: "spilled", name: "mentions", dir: join(work, "no-such-dir"), spillPath, recordsPath, entityIds })).rejects.toThrow(/writing mentions/);
   });
 
   it("merges the tables' problems into document order, each document's tables in table order", () => {
@@ -103,7 +103,9 @@ describe("spilled tables", () => {
       events: [p(0, "e0"), p(2, "e2")],
       mentions: [p(1, "m1"), p(2, "m2a"), p(2, "m2b")],
       figures: [p(0, "f0"), p(2, "f2")],
+      final: [p(2, "s2"), p(2, "d2")],
     });
-    expect(merged.map((x) => x.reason)).toEqual(["f0", "e0", "m1", "m2a", "m2b", "f2", "e2"]);
+    // a document's final tables (sources, boilerplate, sentences, dates) come before its spilled ones
+    expect(merged.map((x) => x.reason)).toEqual(["f0", "e0", "m1", "s2", "d2", "m2a", "m2b", "f2", "e2"]);
   });
 });
