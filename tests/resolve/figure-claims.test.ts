@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { placeRelationFromNames } from "../../pipeline/resolve/event-clusters.js";
-import { groupFigureClaims } from "../../pipeline/resolve/figure-claims.js";
+import { placeRelationFromNames, relatedPlaceIds } from "../../pipeline/resolve/event-clusters.js";
+import { countedGroup, groupFigureClaims, periodDays, type Period } from "../../pipeline/resolve/figure-claims.js";
 import type { FigureRow } from "../../schemas/tables.js";
 
 function fig(id: string, over: Partial<FigureRow> = {}): FigureRow {
@@ -80,5 +80,80 @@ describe("groupFigureClaims", () => {
       fig("a-f2", { location_id: "raqqa" }),
     ];
     expect(groupFigureClaims(rows, { related, periodOf: (id) => periods.get(id) ?? null })).toEqual([]);
+  });
+
+  it("finds, through its index of groups, the claims of trying every group in turn", () => {
+    // a reference for the documented rule: complete linkage, greedily in id order, over every
+    // group of the same category and unit; compared on 600 figures drawn from a seeded generator
+    const places = [
+      { entity_id: "old_city", name: "Old City of Mosul", type: "LOCATION" },
+      { entity_id: "mosul", name: "Mosul", type: "LOCATION" },
+      { entity_id: "west_mosul", name: "west Mosul", type: "LOCATION" },
+      { entity_id: "raqqa", name: "Raqqa", type: "LOCATION" },
+      { entity_id: "raqqa_prov", name: "Raqqa province", type: "LOCATION" },
+      { entity_id: "hama", name: "Hama", type: "LOCATION" },
+    ];
+    const relation = placeRelationFromNames(places);
+    const periods = new Map<string, Period>(["01", "02", "05", "12", "20"].map((d) => [`d${d}`, { start: `2017-06-${d}`, end: `2017-06-${d}` }]));
+    let seed = 7;
+    const pick = <T>(xs: readonly T[]): T => xs[(seed = (seed * 1103515245 + 12345) % 2147483648) % xs.length]!;
+    const rows = Array.from({ length: 600 }, (_, i) =>
+      fig(`${pick(["a", "b", "c", "d", "e"])}-f${String(i).padStart(3, "0")}`, {
+        category: pick(["fighters", "killed"]),
+        counted: pick(["ISIL fighters", "militants", "civilians", null]),
+        actor_id: pick(["is", "sdf", null]),
+        location_id: pick([...places.map((p) => p.entity_id), null]),
+        date_id: pick([...periods.keys(), null]),
+      }),
+    );
+    const periodOf = (id: string) => periods.get(id) ?? null;
+    const fits = (a: FigureRow, b: FigureRow): boolean => {
+      const ga = countedGroup(a.counted);
+      const gb = countedGroup(b.counted);
+      if (ga !== null && gb !== null && ga !== gb) return false;
+      if (a.actor_id !== null && b.actor_id !== null && a.actor_id !== b.actor_id) return false;
+      if (a.location_id !== null && b.location_id !== null) {
+        if (!relation(a.location_id, b.location_id)) return false;
+      } else if (a.actor_id === null || a.actor_id !== b.actor_id) return false;
+      const pa = a.date_id ? periodDays(periodOf(a.date_id)) : null;
+      const pb = b.date_id ? periodDays(periodOf(b.date_id)) : null;
+      return !pa || !pb || (pa[0] - pb[1] <= 7 && pb[0] - pa[1] <= 7);
+    };
+    const sorted = [...rows].sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : a.figure_id < b.figure_id ? -1 : 1));
+    const groups: FigureRow[][] = [];
+    for (const f of sorted) {
+      const home = groups.find((g) => g[0]!.category === f.category && g[0]!.unit === f.unit && g.every((m) => fits(m, f)));
+      if (home) home.push(f);
+      else groups.push([f]);
+    }
+    const expected = groups.filter((g) => new Set(g.map((f) => f.source_id)).size >= 2).map((g) => g.map((f) => f.figure_id).sort());
+    const claims = groupFigureClaims(rows, { related: relation, periodOf });
+    const byClaim = new Map<string, string[]>();
+    for (const c of claims) byClaim.set(c.claim_id, [...(byClaim.get(c.claim_id) ?? []), c.figure_id]);
+    expect(expected.length).toBeGreaterThan(5);
+    expect([...byClaim.values()].map((ids) => ids.join(" ")).sort()).toEqual(expected.map((ids) => ids.join(" ")).sort());
+  });
+});
+
+describe("relatedPlaceIds", () => {
+  it("lists exactly the places the name relation relates, each once, in entity order", () => {
+    const entities = [
+      { entity_id: "old_city", name: "Old City of Mosul", type: "LOCATION" },
+      { entity_id: "mosul", name: "Mosul", type: "LOCATION" },
+      { entity_id: "mosul2", name: "MOSUL", type: "LOCATION" },
+      { entity_id: "city", name: "City", type: "LOCATION" },
+      { entity_id: "of_mosul", name: "of Mosul", type: "LOCATION" },
+      { entity_id: "mosul_dam", name: "Mosul Dam", type: "LOCATION" },
+      { entity_id: "dash", name: "—", type: "LOCATION" },
+      { entity_id: "dash2", name: "--", type: "LOCATION" },
+      { entity_id: "mosul_org", name: "Mosul", type: "ORG" },
+    ];
+    const relation = placeRelationFromNames(entities);
+    const relatedTo = relatedPlaceIds(entities);
+    for (const a of entities) {
+      const expected = entities.filter((b) => a.entity_id === b.entity_id || relation(a.entity_id, b.entity_id)).map((b) => b.entity_id);
+      expect(relatedTo(a.entity_id), a.entity_id).toEqual(expected);
+    }
+    expect(relatedTo("mosul")).toEqual(["old_city", "mosul", "mosul2", "of_mosul", "mosul_dam"]);
   });
 });
