@@ -182,13 +182,14 @@ export class EntityStore {
     const ordered = [...entities].sort((a, b) => Number(a.affiliations.length > 0) - Number(b.affiliations.length > 0) || cmp(a.key, b.key));
     for (const e of ordered) {
       const affiliations = e.affiliations.map((a) => recordOf.get(a) ?? `${doc}\u0000${a}`);
-      const sharable = e.lexiconId !== null || nameKeys(e).length > 0;
-      const signature = sharable ? JSON.stringify([e.type, e.subtype, e.name, e.aliases, e.lexiconId, e.roles, affiliations]) : null;
-      let rec = signature === null ? undefined : this.bySignature.get(signature);
+      const signature = JSON.stringify([e.type, e.subtype, e.name, e.aliases, e.lexiconId, e.roles, affiliations]);
+      // only records rules 1–2 can join are shared; a signature found is one of those (its fields
+      // decide it), so the name keys are worked out only for a signature not seen before
+      let rec = this.bySignature.get(signature);
       if (rec === undefined) {
         const { type, subtype, name, aliases, lexiconId, roles } = e;
         rec = this.records.push({ type, subtype, name, aliases, lexiconId, roles, affiliations, firstDoc: doc, firstKey: e.key, mentions: 0, typeWeight: 0, nodes: 0 }) - 1;
-        if (signature !== null) this.bySignature.set(signature, rec);
+        if (e.lexiconId !== null || nameKeys(e).length > 0) this.bySignature.set(signature, rec);
       }
       const r = this.records[rec]!;
       if (cmp(this.nodeId(doc, e.key), this.nodeId(r.firstDoc, r.firstKey)) < 0) {
