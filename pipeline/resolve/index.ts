@@ -98,10 +98,19 @@ export class CorpusResolver {
       entities,
       entityIds: Array.from(entityOfRecord, (e) => entities[e]!.entity_id),
       clusters,
-      clusterOfEvent: (k) => (clusterOf[k]! >= 0 ? clusters[clusterOf[k]!]!.cluster_id : null),
+      clusterOfEvent: clusterIdOf(clusterOf, clusters.map((c) => c.cluster_id)),
       claims,
     };
   }
+}
+
+/**
+ * The cluster id of the k-th clusterable event, as a closure over these two arrays alone: one
+ * made inside resolve() would hold resolve()'s scope, and through `this` the whole resolver,
+ * for as long as the runner writes events.
+ */
+function clusterIdOf(clusterOf: Int32Array, ids: readonly string[]): (k: number) => string | null {
+  return (k) => (clusterOf[k]! >= 0 ? ids[clusterOf[k]!]! : null);
 }
 
 /** The number n of an id "<source_id>-<letter><n>", checked: resolve rebuilds ids from it. */
