@@ -27,6 +27,9 @@ function fig(id: string, over: Partial<FigureRow> = {}): FigureRow {
   };
 }
 
+/** An entity as the place relation reads it. */
+const place = (entity_id: string, name: string, type = "LOCATION") => ({ entity_id, name, type });
+
 const related = placeRelationFromNames([
   { entity_id: "old_city", name: "Old City of Mosul", type: "LOCATION" },
   { entity_id: "mosul", name: "Mosul", type: "LOCATION" },
@@ -86,12 +89,12 @@ describe("groupFigureClaims", () => {
     // a reference for the documented rule: complete linkage, greedily in id order, over every
     // group of the same category and unit; compared on 600 figures drawn from a seeded generator
     const places = [
-      { entity_id: "old_city", name: "Old City of Mosul", type: "LOCATION" },
-      { entity_id: "mosul", name: "Mosul", type: "LOCATION" },
-      { entity_id: "west_mosul", name: "west Mosul", type: "LOCATION" },
-      { entity_id: "raqqa", name: "Raqqa", type: "LOCATION" },
-      { entity_id: "raqqa_prov", name: "Raqqa province", type: "LOCATION" },
-      { entity_id: "hama", name: "Hama", type: "LOCATION" },
+      place("old_city", "Old City of Mosul"),
+      place("mosul", "Mosul"),
+      place("west_mosul", "west Mosul"),
+      place("raqqa", "Raqqa"),
+      place("raqqa_prov", "Raqqa province"),
+      place("hama", "Hama"),
     ];
     const relation = placeRelationFromNames(places);
     const periods = new Map<string, Period>(["01", "02", "05", "12", "20"].map((d) => [`d${d}`, { start: `2017-06-${d}`, end: `2017-06-${d}` }]));
@@ -138,15 +141,15 @@ describe("groupFigureClaims", () => {
 describe("relatedPlaceIds", () => {
   it("lists exactly the places the name relation relates, each once, in entity order", () => {
     const entities = [
-      { entity_id: "old_city", name: "Old City of Mosul", type: "LOCATION" },
-      { entity_id: "mosul", name: "Mosul", type: "LOCATION" },
-      { entity_id: "mosul2", name: "MOSUL", type: "LOCATION" },
-      { entity_id: "city", name: "City", type: "LOCATION" },
-      { entity_id: "of_mosul", name: "of Mosul", type: "LOCATION" },
-      { entity_id: "mosul_dam", name: "Mosul Dam", type: "LOCATION" },
-      { entity_id: "dash", name: "—", type: "LOCATION" },
-      { entity_id: "dash2", name: "--", type: "LOCATION" },
-      { entity_id: "mosul_org", name: "Mosul", type: "ORG" },
+      place("old_city", "Old City of Mosul"),
+      place("mosul", "Mosul"),
+      place("mosul2", "MOSUL"),
+      place("city", "City"),
+      place("of_mosul", "of Mosul"),
+      place("mosul_dam", "Mosul Dam"),
+      place("dash", "—"),
+      place("dash2", "--"),
+      place("mosul_org", "Mosul", "ORG"),
     ];
     const relation = placeRelationFromNames(entities);
     const relatedTo = relatedPlaceIds(entities);
