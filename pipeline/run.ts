@@ -34,7 +34,8 @@ import { CorpusResolver, type Resolved, type ResolveSummary } from "./resolve/in
 import { DatasetWriter } from "./write/dataset-writer.js";
 import { FINAL_TABLE_NAMES, writeFinalTables } from "./write/final-tables.js";
 import { inDocumentOrder, SPILLED_TABLE_NAMES, SPILLED_TABLES, writeSpilledTable, type ProblemsBySpill, type SpilledTableName } from "./write/spilled-tables.js";
-import { TableThread, type TableJob, type TableJobResult } from "./workers/table-thread.js";
+import type { TableJob } from "./workers/table-jobs.js";
+import { TableThread } from "./workers/table-thread.js";
 import { workerUrl } from "./workers/worker-url.js";
 import { readLinesSync } from "./write/read-lines.js";
 import { entities, eventClusters, figureClaims, rejects as rejectsTable } from "../schemas/tables.js";
@@ -168,14 +169,13 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   // and 27.1 s of mentions there, 11.6 s of resolve and 35.6 s of the rest here; the two
   // threads finished 0.1 s apart).
   const tableThread = tablesInWorker ? new TableThread() : null;
-  const inWorker: Promise<TableJobResult>[] = [];
-  const inWorkerProblems: ProblemsBySpill[] = [];
-  const onMainProblems: ProblemsBySpill = {};
-  const giveToWorker = (thread: TableThread, spillName: "final" | SpilledTableName, job: TableJob) => {
+  const inWorker: Promise<void>[] = [];
+  // each spill's problems, whichever thread wrote it
+  const writeProblems: ProblemsBySpill = {};
+  const giveToWorker = (thread: TableThread, job: TableJob) => {
     const done = thread.run(job).then((r) => {
       for (const [table, rows] of Object.entries(r.counts)) writer.addCount(table, rows);
-      inWorkerProblems.push({ [spillName]: r.problems });
-      return r;
+      writeProblems[job.kind === "final" ? "final" : job.name] = r.problems;
     });
     // a failure there must not go unhandled while this thread is busy: it is awaited below
     done.catch(() => undefined);
@@ -189,12 +189,12 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   // what the spilled tables need of resolve; the rest of it goes once its tables are written
   let resolved: Pick<Resolved, "entityIds" | "clusterOfEvent">;
   try {
-    if (tableThread) giveToWorker(tableThread, "final", { kind: "final", dir: tmp, spillPath: spill.final });
-    else onMainProblems.final = writeFinalTables({ spillPath: spill.final, write: (table, rows, path, reject) => writer.write(table, rows, path, reject), onDocument });
+    if (tableThread) giveToWorker(tableThread, { kind: "final", dir: tmp, spillPath: spill.final });
+    else writeProblems.final = writeFinalTables({ spillPath: spill.final, write: (table, rows, path, reject) => writer.write(table, rows, path, reject), onDocument });
     resolved = writeCorpusTables(writer, resolveCorpus(spill.summaries, spill.records));
     rmSync(spill.summaries);
     const job = (name: SpilledTableName) => ({ name, spillPath: spill[name], recordsPath: spill.records, entityIds: resolved.entityIds });
-    if (tableThread) giveToWorker(tableThread, "mentions", { kind: "spilled", dir: tmp, ...job("mentions") });
+    if (tableThread) giveToWorker(tableThread, { kind: "spilled", dir: tmp, ...job("mentions") });
     tableThread?.close();
     let clusterableSeen = 0;
     for (const { name, table } of onMain) {
@@ -202,7 +202,7 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
       const eachRow = name !== "events" ? undefined : (row: Record<string, unknown>) => {
         row.cluster_id = clusterable(row as Parameters<typeof clusterable>[0]) ? resolved.clusterOfEvent(clusterableSeen++) : null;
       };
-      onMainProblems[name] = writeSpilledTable({ ...job(name), write: (rows, path, reject) => writer.write(table, rows, path, reject), eachRow, onDocument });
+      writeProblems[name] = writeSpilledTable({ ...job(name), write: (rows, path, reject) => writer.write(table, rows, path, reject), eachRow, onDocument });
     }
     await Promise.all(inWorker);
   } catch (e) {
@@ -210,7 +210,6 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
     await Promise.allSettled(inWorker); // its files are in tmp, which the caller removes
     throw e;
   }
-  const writeProblems: ProblemsBySpill = Object.assign({}, onMainProblems, ...inWorkerProblems);
   for (const p of inDocumentOrder(writeProblems)) rejects.add(p.path, p.stage, p.reason, p.detail);
   for (const name of ["final", ...SPILLED_TABLE_NAMES] as const) rmSync(spill[name]);
   rmSync(spill.records);

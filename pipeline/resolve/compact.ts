@@ -75,3 +75,10 @@ export function dayNumber(iso: string): number {
 
 /** "No day": a period or date that is unknown; below any real day number. */
 export const NO_DAY = -0x7fffffff;
+
+/** Appends `value` to the list under `key`, starting the list when there is none. */
+export function addToList<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}

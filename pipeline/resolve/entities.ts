@@ -19,7 +19,7 @@
  * Results are computed from sorted keys, so they do not depend on document order.
  */
 import type { DocEntity, EntityType } from "../doc.js";
-import { IntColumn } from "./compact.js";
+import { addToList, IntColumn } from "./compact.js";
 import { entitySlug, isGenericName, nameKey, nameWords, phoneticKey, withoutDemonym } from "./entities-keys.js";
 
 export type ResolvedEntity = {
@@ -129,10 +129,7 @@ function joinPeople(records: readonly EntityRecord[], uf: UnionFind): void {
   // a full name that ends a longer one: "Abu Bakr Al Baghdadi" ⊂ "Ibrahim Abu Bakr Al Baghdadi"
   const keys = new Map<string, number[]>();
   for (const p of people) {
-    const k = nameKey(records[p]!.name);
-    const list = keys.get(k);
-    if (list) list.push(p);
-    else keys.set(k, [p]);
+    addToList(keys, nameKey(records[p]!.name), p);
   }
   for (const p of people) {
     const words = nameWords(records[p]!.name);
@@ -224,12 +221,7 @@ export class EntityStore {
 
     const firstIds = records.map((r) => this.nodeId(r.firstDoc, r.firstKey));
     const members = new Map<number, number[]>();
-    records.forEach((_, i) => {
-      const root = uf.find(i);
-      const list = members.get(root);
-      if (list) list.push(i);
-      else members.set(root, [i]);
-    });
+    records.forEach((_, i) => addToList(members, uf.find(i), i));
     const groups = [...members.values()].map((g) => {
       g.sort((a, b) => cmp(firstIds[a]!, firstIds[b]!));
       const rs = g.map((i) => records[i]!);

@@ -11,7 +11,7 @@
  */
 import type { EventClusterRow, EventRow } from "../../schemas/tables.js";
 import { compareText } from "../doc.js";
-import { dayNumber, IntColumn, Interner } from "./compact.js";
+import { addToList, dayNumber, IntColumn, Interner } from "./compact.js";
 
 /** Reports of one happening may disagree by a day or two ("on Wednesday" / "on Thursday"). */
 const MAX_GAP_DAYS = 3;
@@ -23,68 +23,66 @@ export type PlaceRelation = (a: string, b: string) => boolean;
 
 const sameId: PlaceRelation = (a, b) => a === b;
 
+type NamedEntity = { entity_id: string; name: string; type: string };
+
 /**
  * A relation from entity names: two LOCATION entities are related when one's name contains the
  * other's as whole words ("Old City of Mosul" / "Mosul", "Aleppo province" / "Aleppo").
  */
-export function placeRelationFromNames(entities: readonly { entity_id: string; name: string; type: string }[]): PlaceRelation {
-  const names = placeNames(entities);
+export function placeRelationFromNames(entities: readonly NamedEntity[]): PlaceRelation {
+  const at = new Map(entities.map((e, i) => [e.entity_id, i]));
+  const { related } = placesByName(entities);
   return (a, b) => {
     if (a === b) return true;
-    const na = names.get(a);
-    const nb = names.get(b);
-    if (!na || !nb) return false;
-    return na.includes(nb) || nb.includes(na);
+    const i = at.get(a);
+    const j = at.get(b);
+    return i !== undefined && j !== undefined && related(i, j);
   };
-}
-
-/** LOCATION names as the relation compares them: lower case, words between single spaces, a space at each end. */
-function placeNames(entities: readonly { entity_id: string; name: string; type: string }[]): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const e of entities) if (e.type === "LOCATION") names.set(e.entity_id, ` ${e.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()} `);
-  return names;
 }
 
 /**
- * For each id, the ids placeRelationFromNames relates to it, itself included, each once, in
- * entity order: found through the names' words instead of by trying every place. A name
- * inside this one starts with one of this name's words; a name around this one holds this
- * name's first word. Computed once per id.
+ * The same relation over positions in `entities`, and for each entity every entity related
+ * to it, itself included, each once, in entity order: found through the names' words instead
+ * of by trying every place (a name inside this one starts with one of this name's words; a
+ * name around this one holds this name's first word), once per entity.
  */
-export function relatedPlaceIds(entities: readonly { entity_id: string; name: string; type: string }[]): (id: string) => readonly string[] {
-  const names = placeNames(entities);
-  const related = placeRelationFromNames(entities);
-  const rank = new Map(entities.map((e, i) => [e.entity_id, i]));
+export function placesByName(entities: readonly NamedEntity[]): { related(a: number, b: number): boolean; relatedTo(entity: number): readonly number[] } {
+  // LOCATION names as compared: lower case, words between single spaces, a space at each end
+  const names = entities.map((e) => (e.type === "LOCATION" ? ` ${e.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()} ` : null));
+  const nested = (a: string, b: string) => a.includes(b) || b.includes(a);
   const wordsOf = (name: string) => name.trim().split(" ").filter((w) => w !== "");
-  const byWord = new Map<string, string[]>();
-  const byFirstWord = new Map<string, string[]>();
-  const wordless: string[] = [];
-  const index = (m: Map<string, string[]>, k: string, id: string) => {
-    const list = m.get(k);
-    if (list) list.push(id);
-    else m.set(k, [id]);
-  };
-  for (const [id, name] of names) {
+  const byWord = new Map<string, number[]>();
+  const byFirstWord = new Map<string, number[]>();
+  const wordless: number[] = [];
+  names.forEach((name, i) => {
+    if (name === null) return;
     const words = wordsOf(name);
-    if (words.length === 0) wordless.push(id);
-    else index(byFirstWord, words[0]!, id);
-    for (const w of new Set(words)) index(byWord, w, id);
-  }
-  const memo = new Map<string, readonly string[]>();
-  return (id) => {
-    const known = memo.get(id);
-    if (known) return known;
-    const name = names.get(id);
-    let out: string[];
-    if (name === undefined) out = [id];
-    else {
-      const words = wordsOf(name);
-      const candidates = new Set(words.length === 0 ? wordless : byWord.get(words[0]!));
-      for (const w of words) for (const c of byFirstWord.get(w) ?? []) candidates.add(c);
-      out = [...candidates].filter((c) => related(c, id)).sort((a, b) => rank.get(a)! - rank.get(b)!);
-    }
-    memo.set(id, out);
-    return out;
+    if (words.length === 0) wordless.push(i);
+    else addToList(byFirstWord, words[0]!, i);
+    for (const w of new Set(words)) addToList(byWord, w, i);
+  });
+  const memo = new Map<number, readonly number[]>();
+  return {
+    related: (a, b) => {
+      const na = names[a];
+      const nb = names[b];
+      return na != null && nb != null && nested(na, nb);
+    },
+    relatedTo: (e) => {
+      const known = memo.get(e);
+      if (known) return known;
+      const name = names[e];
+      let out: number[];
+      if (name == null) out = [e];
+      else {
+        const words = wordsOf(name);
+        const candidates = new Set(words.length === 0 ? wordless : byWord.get(words[0]!));
+        for (const w of words) for (const c of byFirstWord.get(w) ?? []) candidates.add(c);
+        out = [...candidates].filter((c) => nested(names[c]!, name)).sort((a, b) => a - b);
+      }
+      memo.set(e, out);
+      return out;
+    },
   };
 }
 

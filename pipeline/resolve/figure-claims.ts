@@ -12,7 +12,7 @@ import type { FigureClaimRow, FigureRow } from "../../schemas/tables.js";
 import { loadLexicon, word } from "../lexicon.js";
 import type { PlaceRelation } from "./event-clusters.js";
 import { compareText } from "../doc.js";
-import { dayNumber, IntColumn, Interner, NO_DAY, NumberColumn } from "./compact.js";
+import { addToList, dayNumber, IntColumn, Interner, NO_DAY, NumberColumn } from "./compact.js";
 import type { EntityView } from "./event-clusters.js";
 
 export type Period = { start: string | null; end: string | null };
@@ -154,7 +154,7 @@ export class FigureClaimer {
     // of, so a figure with no place cannot bridge "Old City" fighters and "Raqqa" fighters.
     // Groups are looked up among those of the same category and unit only (compatible() needs
     // both), and among those only where their first member could take the figure (KindGroups).
-    const relatedPlaces = view.relatedPlaces ? (p: number) => view.relatedPlaces!(p) : relatedAmong(place, view);
+    const relatedPlaces = view.relatedPlaces ?? relatedAmong(place, view);
     const groups: number[][] = [];
     const byKind = new Map<string, KindGroups>();
     for (const it of order) {
@@ -254,14 +254,9 @@ class KindGroups {
     const g = this.groups.push([it]) - 1;
     const x = actor[it]!;
     const p = place[it]!;
-    const into = (m: Map<number, number[]>, k: number) => {
-      const list = m.get(k);
-      if (list) list.push(g);
-      else m.set(k, [g]);
-    };
-    if (p >= 0) into(this.byPlace, p);
-    else if (x >= 0) into(this.byActorNoPlace, x);
-    if (x >= 0) into(this.byActor, x);
+    if (p >= 0) addToList(this.byPlace, p, g);
+    else if (x >= 0) addToList(this.byActorNoPlace, x, g);
+    if (x >= 0) addToList(this.byActor, x, g);
     return this.groups[g]!;
   }
 }

@@ -11,7 +11,7 @@
  */
 import type { EntityRow, EventClusterRow, FigureClaimRow } from "../../schemas/tables.js";
 import { EntityStore, type CountedEntity } from "./entities.js";
-import { EventClusterer, placeRelationFromNames, relatedPlaceIds, type EntityView } from "./event-clusters.js";
+import { EventClusterer, placesByName, type EntityView } from "./event-clusters.js";
 import { FigureClaimer } from "./figure-claims.js";
 
 /**
@@ -83,14 +83,12 @@ export class CorpusResolver {
   resolve(): Resolved {
     const { entities, entityOfRecord } = this.entities.resolve();
     // one report says "Mosul", another "the Old City of Mosul": a place inside another is related
-    const related = placeRelationFromNames(entities);
-    const relatedIds = relatedPlaceIds(entities);
-    const entityOfId = new Map(entities.map((e, i) => [e.entity_id, i]));
+    const places = placesByName(entities);
     const view: EntityView = {
       entityOf: (record) => entityOfRecord[record]!,
       entityId: (e) => entities[e]!.entity_id,
-      related: (a, b) => a === b || related(entities[a]!.entity_id, entities[b]!.entity_id),
-      relatedPlaces: (e) => relatedIds(entities[e]!.entity_id).map((id) => entityOfId.get(id)!),
+      related: (a, b) => a === b || places.related(a, b),
+      relatedPlaces: places.relatedTo,
     };
     const { clusters, clusterOf } = this.events.cluster(view, (s, n) => `${this.sourceIds[s]}-e${n}`);
     const claims = this.figures.claims(view, (s, n) => `${this.sourceIds[s]}-f${n}`, (s) => this.sourceIds[s]!);

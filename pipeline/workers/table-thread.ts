@@ -6,21 +6,8 @@
  * given while another runs waits in the worker's queue, so the caller never waits to give.
  */
 import { Worker } from "node:worker_threads";
-import type { SpilledReject, SpilledTableName } from "../write/spilled-tables.js";
+import { describeJob, type TableJob, type TableJobResult } from "./table-jobs.js";
 import { tsEntry, workerUrl } from "./worker-url.js";
-
-export type TableJob =
-  /** sources, boilerplate, sentences and dates from the final spill (write/final-tables.ts) */
-  | { kind: "final"; dir: string; spillPath: string }
-  /** one spilled table, its entity keys made ids (write/spilled-tables.ts) */
-  | { kind: "spilled"; name: SpilledTableName; dir: string; spillPath: string; recordsPath: string; entityIds: readonly string[] };
-
-/** Rows written per table, and the problems found, in document order. */
-export type TableJobResult = { counts: Record<string, number>; problems: SpilledReject[] };
-
-export function describeJob(job: TableJob): string {
-  return job.kind === "final" ? "sources, boilerplate, sentences and dates" : job.name;
-}
 
 export class TableThread {
   private readonly worker: Worker;

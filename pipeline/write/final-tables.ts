@@ -14,7 +14,7 @@
 import { boilerplate, dates, sentences, sources } from "../../schemas/tables.js";
 import type { FinalRows } from "../document-task.js";
 import { packRows, unpackRows, type PackedRows } from "./packed-rows.js";
-import type { SpilledReject } from "./spilled-tables.js";
+import { rejectInto, type SpilledReject } from "./spilled-tables.js";
 import { readLinesSync } from "./read-lines.js";
 import type { AnyTable, RejectSink } from "./table-output.js";
 
@@ -62,8 +62,7 @@ export function writeFinalTables(job: FinalTablesJob): SpilledReject[] {
   let doc = 0;
   for (const line of readLinesSync(job.spillPath)) {
     const { path, rows } = readFinalSpillLine(line);
-    const at = doc++;
-    const reject: RejectSink = (p, stage, reason, detail) => problems.push({ doc: at, path: p, stage, reason, detail });
+    const reject = rejectInto(problems, doc++);
     FINAL_TABLES.forEach(({ table }, t) => job.write(table, rows[t]!, path, reject));
     job.onDocument?.();
   }

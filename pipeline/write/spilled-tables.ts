@@ -32,6 +32,11 @@ export function spillLine(path: string, packed: PackedRows): string {
 /** A problem found while writing a spilled table, with the document (its line number in the spill) it came from. */
 export type SpilledReject = { doc: number; path: string; stage: string; reason: string; detail: string };
 
+/** The reject sink of one spill line: its problems go to `problems`, marked with the document. */
+export function rejectInto(problems: SpilledReject[], doc: number): RejectSink {
+  return (path, stage, reason, detail) => problems.push({ doc, path, stage, reason, detail });
+}
+
 export type SpilledTableJob = {
   name: SpilledTableName;
   spillPath: string;
@@ -68,8 +73,7 @@ export function writeSpilledTable(job: SpilledTableJob): SpilledReject[] {
       }
       eachRow?.(row);
     }
-    const at = doc++;
-    job.write(rows, path, (p, stage, reason, detail) => problems.push({ doc: at, path: p, stage, reason, detail }));
+    job.write(rows, path, rejectInto(problems, doc++));
     job.onDocument?.();
   }
   if (!records.next().done) throw new Error(`spilled table ${job.name}: more entity records than documents`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { placeRelationFromNames, relatedPlaceIds } from "../../pipeline/resolve/event-clusters.js";
+import { placeRelationFromNames, placesByName } from "../../pipeline/resolve/event-clusters.js";
 import { countedGroup, groupFigureClaims, periodDays, type Period } from "../../pipeline/resolve/figure-claims.js";
 import type { FigureRow } from "../../schemas/tables.js";
 
@@ -138,7 +138,7 @@ describe("groupFigureClaims", () => {
   });
 });
 
-describe("relatedPlaceIds", () => {
+describe("placesByName", () => {
   it("lists exactly the places the name relation relates, each once, in entity order", () => {
     const entities = [
       place("old_city", "Old City of Mosul"),
@@ -152,7 +152,8 @@ describe("relatedPlaceIds", () => {
       place("mosul_org", "Mosul", "ORG"),
     ];
     const relation = placeRelationFromNames(entities);
-    const relatedTo = relatedPlaceIds(entities);
+    const places = placesByName(entities);
+    const relatedTo = (id: string) => places.relatedTo(entities.findIndex((e) => e.entity_id === id)).map((i) => entities[i]!.entity_id);
     for (const a of entities) {
       const expected = entities.filter((b) => a.entity_id === b.entity_id || relation(a.entity_id, b.entity_id)).map((b) => b.entity_id);
       expect(relatedTo(a.entity_id), a.entity_id).toEqual(expected);

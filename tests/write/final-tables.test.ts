@@ -12,10 +12,9 @@ import type { FinalRows } from "../../pipeline/document-task.js";
 import { createDoc } from "../../pipeline/create-doc.js";
 import { stages } from "../../pipeline/index.js";
 import { docRows } from "../../pipeline/rows.js";
+import { runTableJob } from "../../pipeline/workers/table-jobs.js";
 import { TableThread, writeTableInWorker } from "../../pipeline/workers/table-thread.js";
-import { FINAL_TABLES, finalSpillLine, writeFinalTables } from "../../pipeline/write/final-tables.js";
-import type { SpilledReject } from "../../pipeline/write/spilled-tables.js";
-import { TableOutput } from "../../pipeline/write/table-output.js";
+import { FINAL_TABLES, finalSpillLine } from "../../pipeline/write/final-tables.js";
 
 const SEEDS = join(import.meta.dirname, "..", "..", "seeds");
 const work = mkdtempSync(join(tmpdir(), "final-"));
@@ -41,12 +40,7 @@ function folder(name: string): string {
   return dir;
 }
 
-function writeOnThisThread(dir: string): { counts: Record<string, number>; problems: SpilledReject[] } {
-  const outputs = new Map(FINAL_TABLES.map(({ table }) => [table.name, new TableOutput(dir, table)]));
-  const problems = writeFinalTables({ spillPath, write: (table, rows, path, reject) => outputs.get(table.name)!.write(rows, path, reject) });
-  for (const o of outputs.values()) o.close();
-  return { counts: Object.fromEntries([...outputs].map(([name, o]) => [name, o.count])), problems };
-}
+const writeOnThisThread = (dir: string) => runTableJob({ kind: "final", dir, spillPath });
 
 const FILES = FINAL_TABLES.flatMap(({ table }) => [`csv/${table.name}.csv`, `parquet/${table.name}.parquet`]);
 
