@@ -22,15 +22,16 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { basename, dirname, extname, join, resolve as resolvePath } from "node:path";
-import type { ManifestEntry } from "./doc.js";
-import { DEFAULT_MAX_BYTES, type DocumentResult, type DocumentTask } from "./document-task.js";
+import { basename, dirname, join, resolve as resolvePath } from "node:path";
+import { DEFAULT_MAX_BYTES, type DocumentResult } from "./document-task.js";
 import { mapOrdered } from "./workers/ordered-pool.js";
 import { listInputs } from "./read/list-inputs.js";
-import { readManifest, type Manifest } from "./read/manifest.js";
+import { readManifest } from "./read/manifest.js";
+import { inputTasks, type InputTasks } from "./read/input-tasks.js";
 import { Rejects } from "./rejects.js";
 import { clusterable } from "./resolve/event-clusters.js";
-import { CorpusResolver, type Resolved, type ResolveSummary } from "./resolve/index.js";
+import { CorpusResolver, type Resolved } from "./resolve/index.js";
+import { readSummaryLine } from "./resolve/summary-codec.js";
 import { DatasetWriter } from "./write/dataset-writer.js";
 import { FINAL_TABLE_NAMES, writeFinalTables } from "./write/final-tables.js";
 import { inDocumentOrder, SPILLED_TABLE_NAMES, SPILLED_TABLES, writeSpilledTable, type ProblemsBySpill, type SpilledTableName } from "./write/spilled-tables.js";
@@ -88,11 +89,11 @@ export async function runDataset(opts: RunOptions): Promise<RunSummary> {
  * corpus pinned to one core, at the same speed).
  */
 const MIN_DOCS_FOR_WORKERS = 16;
-async function* processAll(tasks: readonly DocumentTask[], jobs: number): AsyncGenerator<DocumentResult> {
+async function* processAll(tasks: InputTasks, jobs: number): AsyncGenerator<DocumentResult> {
   if (tasks.length < MIN_DOCS_FOR_WORKERS) {
     // loaded here, not at the top: with workers the main thread never loads the models
     const { processDocument } = await import("./process-document.js");
-    for (const t of tasks) yield processDocument(t);
+    for (let i = 0; i < tasks.length; i++) yield processDocument(tasks.at(i));
     return;
   }
   yield* mapOrdered(tasks, jobs, workerUrl("document-worker"), (_t, error): DocumentResult => ({ ok: false, bytes: 0, stage: "worker", reason: "worker crashed", detail: error }));
@@ -112,23 +113,12 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   const spillFds = Object.fromEntries(SPILLED_TABLE_NAMES.map((name) => [name, openSync(spill[name], "w")])) as Record<SpilledTableName, number>;
   const finalFd = openSync(spill.final, "w");
   const summariesFd = openSync(spill.summaries, "w");
-  const seenIds = new Map<string, string>();
-  const usedManifest = new Set<string>();
   let bytes = 0;
   let done = 0;
   let documents = 0;
 
-  const tasks: DocumentTask[] = [];
-  for (const f of files) {
-    const sourceId = basename(f.relPath, extname(f.relPath));
-    const clash = seenIds.get(sourceId);
-    if (clash) {
-      rejects.add(f.relPath, "read", "duplicate source_id", `${sourceId} is already the id of ${clash}; rename one of the files`);
-      continue;
-    }
-    seenIds.set(sourceId, f.relPath);
-    tasks.push({ ...f, sourceId, manifest: manifestEntry(manifest, f.relPath, sourceId, usedManifest), maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES });
-  }
+  const { tasks, duplicates, usedManifest } = inputTasks(files, manifest, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  for (const d of duplicates) rejects.add(d.relPath, "read", "duplicate source_id", `${d.sourceId} is already the id of ${d.firstRelPath}; rename one of the files`);
 
   const jobs = Math.max(1, opts.jobs ?? defaultJobs());
   // with two or more threads to spare, phase 2 writes the final tables and mentions in a worker beside this thread
@@ -136,7 +126,7 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   const writer = new DatasetWriter(tmp, rejects, tablesInWorker ? [...FINAL_TABLE_NAMES, "mentions"] : []);
   let i = 0;
   for await (const result of processAll(tasks, jobs)) {
-    const task = tasks[i++]!;
+    const task = tasks.at(i++);
     bytes += result.bytes;
     done++;
     opts.onProgress?.({ phase: "process", done, total: tasks.length, bytes });
@@ -152,7 +142,7 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
     // everything waits on disk for phase 2, nothing of it in memory: this thread only appends
     // the strings the worker made, so the workers have the cores (write/final-tables.ts says why)
     writeSync(finalFd, `${result.finalLine}\n`);
-    writeSync(summariesFd, `{"source_id":${JSON.stringify(task.sourceId)},"summary":${result.summaryJson}}\n`);
+    writeSync(summariesFd, `${result.summaryLine}\n`);
     for (const name of SPILLED_TABLE_NAMES) writeSync(spillFds[name], `${result.spillLines[name]}\n`);
   }
   for (const name of SPILLED_TABLE_NAMES) closeSync(spillFds[name]);
@@ -242,8 +232,8 @@ function resolveCorpus(summariesPath: string, recordsPath: string): Resolved {
   const resolver = new CorpusResolver();
   const recordsFd = openSync(recordsPath, "w");
   for (const line of readLinesSync(summariesPath)) {
-    const { source_id, summary } = JSON.parse(line) as { source_id: string; summary: ResolveSummary };
-    writeSync(recordsFd, `${JSON.stringify(resolver.addDocument(source_id, summary))}\n`);
+    const { sourceId, summary } = readSummaryLine(line);
+    writeSync(recordsFd, `${JSON.stringify(resolver.addDocument(sourceId, summary))}\n`);
   }
   closeSync(recordsFd);
   return resolver.resolve();
@@ -251,18 +241,6 @@ function resolveCorpus(summariesPath: string, recordsPath: string): Resolved {
 
 function defaultJobs(): number {
   return availableParallelism();
-}
-
-function manifestEntry(m: Manifest | null, relPath: string, sourceId: string, used: Set<string>): ManifestEntry | null {
-  if (!m) return null;
-  const byPath = m.byPath.get(relPath);
-  if (byPath) {
-    used.add(`path:${relPath}`);
-    return byPath;
-  }
-  const byId = m.bySourceId.get(sourceId);
-  if (byId) used.add(`id:${sourceId}`);
-  return byId ?? null;
 }
 
 /** Temporary folders of runs that were killed (their process is gone) are removed; a running one is left alone. */

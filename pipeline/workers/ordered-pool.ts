@@ -35,6 +35,12 @@ export const DEFAULT_LIMITS: PoolLimits = { oldSpaceMb: 128, youngSpaceMb: 16, r
 
 type Message<R> = { id: number; result: R };
 
+/**
+ * The tasks, by position: an array, or a list that makes each task when asked (the
+ * runner's InputTasks, so the main thread holds no object per document).
+ */
+export type TaskList<T> = { readonly length: number; at(index: number): T | undefined };
+
 /** tasks sent to a worker before it answers the first of them (mapOrdered says why) */
 const QUEUED_PER_WORKER = 2;
 
@@ -57,7 +63,7 @@ function retryAlone<T, R>(task: T, id: number, workerUrl: URL, limits: PoolLimit
 }
 
 export async function* mapOrdered<T, R>(
-  tasks: readonly T[],
+  tasks: TaskList<T>,
   jobs: number,
   workerUrl: URL,
   onCrash: (task: T, error: string) => R,
@@ -83,7 +89,7 @@ export async function* mapOrdered<T, R>(
 
   const send = (slot: Slot, id: number) => {
     slot.inFlight.push(id);
-    slot.worker.postMessage({ id, task: tasks[id] });
+    slot.worker.postMessage({ id, task: tasks.at(id) });
   };
   const dispatch = (slot: Slot) => {
     while (slot.inFlight.length < QUEUED_PER_WORKER && nextToDispatch < tasks.length && nextToDispatch - nextToYield < window) {
@@ -110,8 +116,9 @@ export async function* mapOrdered<T, R>(
       dispatch(slot);
       if (crashed === undefined) return;
       // the task stays unanswered (so later results wait for it) until the retry ends
-      void retryAlone<T, R>(tasks[crashed]!, crashed, workerUrl, limits).then((r) => {
-        results.set(crashed, r ?? onCrash(tasks[crashed]!, reason));
+      const task = tasks.at(crashed)!;
+      void retryAlone<T, R>(task, crashed, workerUrl, limits).then((r) => {
+        results.set(crashed, r ?? onCrash(task, reason));
         notify();
       });
     };
