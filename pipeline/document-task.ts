@@ -29,9 +29,10 @@ export type DocumentResult =
    * JSON writes NaN as null and drops undefined cells; those tables have no nullable number,
    * so validation refuses such a row either way.
    * `spillLines` are PendingRows as one spill line per table (write/spilled-tables.ts) and
-   * `summaryJson` the document's ResolveSummary as JSON: made here, in the worker, so the
+   * `summaryLine` the document's ResolveSummary as a line of the summaries spill
+   * (resolve/summary-codec.ts): made here, in the worker, so the
    * runner only appends them to its spill files instead of copying and re-serializing
    * every row. Resolve reads the summaries back after the workers are gone (run.ts says why).
    */
-  | { ok: true; bytes: number; finalLine: string; spillLines: Record<SpilledTableName, string>; summaryJson: string; extractedText: string | null }
+  | { ok: true; bytes: number; finalLine: string; spillLines: Record<SpilledTableName, string>; summaryLine: string; extractedText: string | null }
   | { ok: false; bytes: number; stage: string; reason: string; detail: string };

@@ -12,6 +12,7 @@ import { stages } from "./index.js";
 import { decodeBytes } from "./read/decode.js";
 import { errorText } from "./read/list-inputs.js";
 import { docRows, resolveSummary } from "./rows.js";
+import { summaryLine } from "./resolve/summary-codec.js";
 import type { DocumentResult, DocumentTask } from "./document-task.js";
 import { finalSpillLine } from "./write/final-tables.js";
 import { packRows } from "./write/packed-rows.js";
@@ -55,5 +56,5 @@ export function processDocument(task: DocumentTask): DocumentResult {
   const rows = docRows(doc);
   const { path, source, boilerplate, sentences, dates } = rows;
   const spillLines = Object.fromEntries(SPILLED_TABLES.map(({ name, table }) => [name, spillLine(path, packRows(table.columns, rows[name]))])) as Record<SpilledTableName, string>;
-  return { ok: true, bytes, finalLine: finalSpillLine({ path, source, boilerplate, sentences, dates }), spillLines, summaryJson: JSON.stringify(resolveSummary(doc, rows)), extractedText };
+  return { ok: true, bytes, finalLine: finalSpillLine({ path, source, boilerplate, sentences, dates }), spillLines, summaryLine: summaryLine(task.sourceId, resolveSummary(doc, rows)), extractedText };
 }
