@@ -216,9 +216,9 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
  * near 300 MB).
  */
 function writeCorpusTables(writer: DatasetWriter, resolved: Resolved): Pick<Resolved, "entityIds" | "clusterOfEvent"> {
-  writer.write(entities, resolved.entities, "(corpus)");
-  writer.write(eventClusters, resolved.clusters, "(corpus)");
-  writer.write(figureClaims, resolved.claims, "(corpus)");
+  writer.writeAll(entities, resolved.entities, "(corpus)");
+  writer.writeAll(eventClusters, resolved.clusters, "(corpus)");
+  writer.writeAll(figureClaims, resolved.claims, "(corpus)");
   return { entityIds: resolved.entityIds, clusterOfEvent: resolved.clusterOfEvent };
 }
 

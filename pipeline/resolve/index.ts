@@ -54,7 +54,8 @@ export type Resolved = {
   clusters: EventClusterRow[];
   /** the cluster_id of the k-th clusterable event added (counting from 0 across documents), or null */
   clusterOfEvent(k: number): string | null;
-  claims: FigureClaimRow[];
+  /** read once, in order: made as they are read (FigureClaimer.claims says why) */
+  claims: Iterable<FigureClaimRow>;
 };
 
 export class CorpusResolver {

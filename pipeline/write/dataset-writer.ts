@@ -21,6 +21,9 @@ extracted from HTML inputs (offsets refer to it). Nothing here is written by han
 with \`make dataset\`. See the project's README for how to load the tables.
 `;
 
+/** rows per batch of writeAll */
+const WRITE_BATCH_ROWS = 5_000;
+
 export class DatasetWriter {
   private readonly outputs = new Map<string, TableOutput>();
   readonly counts = new Map<string, number>();
@@ -50,6 +53,23 @@ export class DatasetWriter {
     const before = output.count;
     output.write(rows, path, reject);
     this.addCount(table.name, output.count - before);
+  }
+
+  /**
+   * Writes rows a few thousand at a time, as they are read: validation keeps a copy of
+   * each batch, so one call with all of a large table (the corpus's figure claims) would
+   * hold it twice. The files are the same however the rows are batched.
+   */
+  writeAll(table: AnyTable, rows: Iterable<unknown>, path: string): void {
+    let batch: unknown[] = [];
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length === WRITE_BATCH_ROWS) {
+        this.write(table, batch, path);
+        batch = [];
+      }
+    }
+    this.write(table, batch, path);
   }
 
   /** Rows of a table written elsewhere. */
