@@ -1,5 +1,5 @@
 // make bench's child process: one run of the built pipeline (dist/), printing its summary and
-// the process's peak RSS (worker threads included) as JSON. A file, not `node -e`: worker
+// the process's peak RSS and CPU time (worker threads included) as JSON. A file, not `node -e`: worker
 // threads inherit the parent's node flags, and --input-type is refused outside -e.
 // Usage: node bench/run-pipeline.mjs INPUT OUT JOBS
 const [input, out, jobs] = process.argv.slice(2);
@@ -8,4 +8,6 @@ const { boundHeapGrowth } = await import(new URL("../dist/pipeline/workers/heap-
 // as the CLI does: the heaps may grow 20% past what they hold, not several times
 boundHeapGrowth();
 const summary = await runDataset({ input, out, jobs: Number(jobs) });
-process.stdout.write(JSON.stringify({ ...summary, maxRssKb: process.resourceUsage().maxRSS }));
+// CPU time of every thread (workers and V8's own included): the cores the run used, whatever its wall time
+const usage = process.resourceUsage();
+process.stdout.write(JSON.stringify({ ...summary, maxRssKb: usage.maxRSS, cpuSecs: (usage.userCPUTime + usage.systemCPUTime) / 1e6 }));
