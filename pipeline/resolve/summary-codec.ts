@@ -2,7 +2,7 @@
  * A document's ResolveSummary as one line of the summaries spill, and back.
  *
  * Each entity, event and figure travels as an array of its fields in a fixed order,
- * not as a keyed object: as objects the summaries were JSON 2.1× the size of the
+ * not as a keyed object: as objects the summaries were JSON 2.0× the size of the
  * corpus (76% of it entity objects, every key name repeated on every entity), written
  * by the workers and parsed again by resolve. The field lists below are the only
  * place the order is written down; a test round-trips every field.
