@@ -124,19 +124,18 @@ const median = (xs: number[]): number => {
 console.log(`\nwhole pipeline (dist/ build, ${cores} cores available):`);
 const quarter = slice(0.25);
 const ROUNDS = 2;
-const speedUps: number[] = [];
-let qn: PipelineRun | undefined;
-for (let round = 1; round <= ROUNDS; round++) {
-  const q1 = runPipeline(quarter.dir, 1);
-  report(`quarter, --jobs 1${PIN ? ", 1 core" : ""}, round ${round}`, quarter.bytes, q1);
-  qn = runPipeline(quarter.dir, cores);
-  report(`quarter, --jobs ${cores}, round ${round}`, quarter.bytes, qn);
-  speedUps.push(q1.secs / qn.secs);
-}
+const pairs = Array.from({ length: ROUNDS }, (_, k) => {
+  const one = runPipeline(quarter.dir, 1);
+  report(`quarter, --jobs 1${PIN ? ", 1 core" : ""}, round ${k + 1}`, quarter.bytes, one);
+  const many = runPipeline(quarter.dir, cores);
+  report(`quarter, --jobs ${cores}, round ${k + 1}`, quarter.bytes, many);
+  return { one, many };
+});
+const speedUps = pairs.map((p) => p.one.secs / p.many.secs);
 const full = runPipeline(corpus, cores);
 report(`whole corpus, --jobs ${cores}`, totalBytes, full);
 rmSync(quarter.dir, { recursive: true, force: true });
 console.log(`  speed-up from 1 to ${cores} ${PIN ? "cores" : "workers"}, each round's pair: ${speedUps.map((x) => `${x.toFixed(2)}×`).join(", ")} (median ${median(speedUps).toFixed(2)}×)`);
 console.log(`  per core, whole corpus: ${(totalBytes / 1e6 / full.secs / cores).toFixed(2)} MB/s of wall time per core, ${(totalBytes / 1e6 / full.cpuSecs).toFixed(2)} MB per CPU-second`);
-console.log(`  peak RSS, quarter → whole corpus: ${(qn!.maxRssKb / 1024).toFixed(0)} → ${(full.maxRssKb / 1024).toFixed(0)} MB`);
+console.log(`  peak RSS, quarter → whole corpus: ${(pairs.at(-1)!.many.maxRssKb / 1024).toFixed(0)} → ${(full.maxRssKb / 1024).toFixed(0)} MB`);
 console.log(`  rows: ${Object.entries(full.rows).map(([k, v]) => `${k} ${v}`).join(", ")}`);

@@ -9,6 +9,7 @@
  */
 import type { CountedEntity } from "./entities.js";
 import type { ResolveSummary } from "./index.js";
+import { objectOf } from "../write/packed-rows.js";
 
 type SummaryEvent = ResolveSummary["events"][number];
 type SummaryFigure = ResolveSummary["figures"][number];
@@ -27,11 +28,7 @@ function pack<T>(items: readonly T[], fields: readonly (keyof T)[]): unknown[][]
 }
 
 function unpack<T>(arrays: readonly unknown[][], fields: readonly (keyof T)[]): T[] {
-  return arrays.map((values) => {
-    const item = {} as Record<keyof T, unknown>;
-    for (let i = 0; i < fields.length; i++) item[fields[i]!] = values[i];
-    return item as T;
-  });
+  return arrays.map((values) => objectOf(fields, values) as T);
 }
 
 /** The spill line of one document: its source_id and its summary, packed. */

@@ -27,11 +27,15 @@ export function packRows(columns: readonly Column[], rows: readonly object[]): P
 
 export function unpackRows(columns: readonly Column[], packed: PackedRows): Record<string, unknown>[] {
   if ("rows" in packed) return packed.rows;
-  return packed.cells.map((values) => {
-    const row: Record<string, unknown> = {};
-    for (let i = 0; i < columns.length; i++) row[columns[i]!.name] = values[i];
-    return row;
-  });
+  const names = columns.map((c) => c.name);
+  return packed.cells.map((values) => objectOf(names, values));
+}
+
+/** The object whose key k-th in `keys` has the k-th of `values`: a packed row or record made whole again. */
+export function objectOf<K extends PropertyKey>(keys: readonly K[], values: readonly unknown[]): Record<K, unknown> {
+  const o = {} as Record<K, unknown>;
+  for (let i = 0; i < keys.length; i++) o[keys[i]!] = values[i];
+  return o;
 }
 
 /** The row's own keys are the columns, each defined. */
