@@ -1,13 +1,15 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { loadLexicon, word } from "../../pipeline/lexicon.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
+
+const tempDir = tempDirs();
 
 function lexicon(entries: unknown[]): { caller: string; file: string } {
-  const dir = mkdtempSync(join(tmpdir(), "lexicon-"));
+  const dir = tempDir("lexicon-");
   writeFileSync(join(dir, "list.json"), JSON.stringify({ source: "test", entries }));
   return { caller: pathToFileURL(join(dir, "stage.ts")).href, file: "list.json" };
 }

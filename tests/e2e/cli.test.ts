@@ -3,11 +3,13 @@
  * a manifest's values winning, bad inputs becoming rejects rows with exit 3,
  * usage errors exiting 2, and the previous dataset surviving a failed run.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDirs } from "../helpers/temp-dirs.js";
 import { readCsv, runCli } from "./helpers.js";
+
+const tempDir = tempDirs();
 
 const ARTICLE = `😀🇮🇶 Fighting in Mosul
 
@@ -17,7 +19,7 @@ At least 35 civilians were killed in air strikes on Thursday. 🔥 Between 15,00
 `;
 
 function corpus(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(join(tmpdir(), "cli-in-"));
+  const dir = tempDir("cli-in-");
   for (const [name, body] of Object.entries(files)) {
     mkdirSync(join(dir, name, ".."), { recursive: true });
     writeFileSync(join(dir, name), body);
@@ -28,7 +30,7 @@ function corpus(files: Record<string, string | Uint8Array>): string {
 describe("conflict-dataset CLI", () => {
   it("counts offsets in code points when emoji stand before the spans", () => {
     const input = corpus({ "emoji.txt": ARTICLE });
-    const out = join(mkdtempSync(join(tmpdir(), "cli-out-")), "out");
+    const out = join(tempDir("cli-out-"), "out");
     const r = runCli(["--input", input, "--out", out]);
     expect(r.status, r.stderr).toBe(0);
     const cps = [...ARTICLE];
@@ -46,9 +48,10 @@ describe("conflict-dataset CLI", () => {
 
   it("lets manifest values win, with basis manifest", () => {
     const input = corpus({ "a/story.txt": ARTICLE });
-    const manifest = join(input, "..", `manifest-${Date.now()}.csv`);
+    // outside the input folder, in a temporary folder of its own
+    const manifest = join(tempDir("cli-manifest-"), `manifest-${Date.now()}.csv`);
     writeFileSync(manifest, "path,outlet,published_date,title\na/story.txt,Example Wire,2017-06-29,Given title\nmissing.txt,X,2017-01-01,\n");
-    const out = join(mkdtempSync(join(tmpdir(), "cli-out-")), "out");
+    const out = join(tempDir("cli-out-"), "out");
     const r = runCli(["--input", input, "--out", out, "--manifest", manifest]);
     expect(r.status).toBe(3); // the unknown path is a rejects row
     const [src] = readCsv(join(out, "csv", "sources.csv"));
@@ -66,7 +69,7 @@ describe("conflict-dataset CLI", () => {
       "image.txt": new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]),
       "sub/good.txt": ARTICLE,
     });
-    const out = join(mkdtempSync(join(tmpdir(), "cli-out-")), "out");
+    const out = join(tempDir("cli-out-"), "out");
     const r = runCli(["--input", input, "--out", out]);
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/4 input\(s\) rejected/);
@@ -82,7 +85,7 @@ describe("conflict-dataset CLI", () => {
 
   it("exits 2 on usage errors and leaves the previous dataset in place", () => {
     const input = corpus({ "good.txt": ARTICLE });
-    const out = join(mkdtempSync(join(tmpdir(), "cli-out-")), "out");
+    const out = join(tempDir("cli-out-"), "out");
     expect(runCli(["--input", input, "--out", out]).status).toBe(0);
     const before = readFileSync(join(out, "csv", "sources.csv"));
     expect(runCli(["--bogus"]).status).toBe(2);

@@ -4,22 +4,23 @@
  * contract says, two runs byte-identical, every span's text equal to the source's
  * code-point slice, keys unique and foreign keys resolving.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TABLES } from "../../schemas/tables.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 import { ROOT, listFiles, readCsv, readParquet, runCli } from "./helpers.js";
 
 const DUCK_TYPE = { string: "VARCHAR", integer: "BIGINT", number: "DOUBLE", date: "DATE", boolean: "BOOLEAN" } as const;
 const MAY_BE_EMPTY = new Set(["rejects", "event_clusters", "figure_claims"]);
 
+const tempDir = tempDirs();
 let out1 = "";
 let out2 = "";
 let run1: ReturnType<typeof runCli>;
 
 beforeAll(() => {
-  const tmp = mkdtempSync(join(tmpdir(), "e2e-seeds-"));
+  const tmp = tempDir("e2e-seeds-");
   out1 = join(tmp, "out1");
   out2 = join(tmp, "out2");
   run1 = runCli(["--input", join(ROOT, "seeds"), "--out", out1]);

@@ -4,20 +4,18 @@
  * the runner's threshold for starting them) and without; and one job must write what two do.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { tempDirs } from "../helpers/temp-dirs.js";
 import { listFiles, ROOT, runCli } from "./helpers.js";
 
 describe("the dist/ build", () => {
-  const work = mkdtempSync(join(tmpdir(), "dist-build-"));
+  const tempDir = tempDirs();
+  const work = tempDir("dist-build-");
   // inside the project, so the built modules find node_modules; removed afterwards
   const dist = join(ROOT, `.dist-test-${process.pid}`);
-  afterAll(() => {
-    rmSync(work, { recursive: true, force: true });
-    rmSync(dist, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
   const input = join(work, "in");
   mkdirSync(input);

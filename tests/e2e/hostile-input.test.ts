@@ -3,11 +3,13 @@
  * reason — never a crash, never silence — and the run goes on.
  */
 import { spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { tempDirs } from "../helpers/temp-dirs.js";
 import { ROOT, readCsv, readParquet, runCli } from "./helpers.js";
+
+const tempDir = tempDirs();
 
 const ARTICLE = "Rebels attacked the town of Kidal on Monday, the army said.\n\nAt least 12 soldiers were killed in the fighting, according to Reuters.\n";
 const utf16le = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, "utf16le")]);
@@ -24,7 +26,7 @@ describe("hostile input", () => {
   let out = "";
   let status: number | null = null;
   let stderr = "";
-  const input = mkdtempSync(join(tmpdir(), "hostile-"));
+  const input = tempDir("hostile-");
 
   beforeAll(() => {
     write(input, {
@@ -46,7 +48,7 @@ describe("hostile input", () => {
     symlinkSync(join(input, "nowhere.txt"), join(input, "dangling.txt"));
     writeFileSync(join(input, "locked.txt"), ARTICLE);
     chmodSync(join(input, "locked.txt"), 0o000);
-    out = join(mkdtempSync(join(tmpdir(), "hostile-out-")), "out");
+    out = join(tempDir("hostile-out-"), "out");
     const r = runCli(["--input", input, "--out", out]);
     status = r.status;
     stderr = r.stderr;
@@ -119,11 +121,12 @@ describe("hostile input", () => {
   });
 
   it("handles a manifest with unknown paths, bad dates and duplicate rows", () => {
-    const dir = mkdtempSync(join(tmpdir(), "manifest-in-"));
+    const dir = tempDir("manifest-in-");
     write(dir, { "a.txt": ARTICLE, "b.txt": ARTICLE });
-    const manifest = join(dir, "..", `m-${process.pid}.csv`);
+    // outside the input folder, in a temporary folder of its own
+    const manifest = join(tempDir("manifest-file-"), `m-${process.pid}.csv`);
     writeFileSync(manifest, "path,published_date,outlet\na.txt,2017-07-10,Wire\na.txt,2017-07-11,Other\nb.txt,10/07/2017,\nghost.txt,2017-01-01,\n");
-    const o = join(mkdtempSync(join(tmpdir(), "manifest-out-")), "out");
+    const o = join(tempDir("manifest-out-"), "out");
     const r = runCli(["--input", dir, "--out", o, "--manifest", manifest]);
     expect(r.status).toBe(3);
     const reasons = readCsv(join(o, "csv", "rejects.csv")).map((x) => x.reason).sort();
@@ -138,13 +141,13 @@ describe("hostile input", () => {
 
 describe("scale and interruption", () => {
   it("processes 10,000 tiny files", () => {
-    const dir = mkdtempSync(join(tmpdir(), "tiny-"));
+    const dir = tempDir("tiny-");
     for (let i = 0; i < 10_000; i++) {
       const sub = join(dir, String(Math.floor(i / 1000)));
       if (i % 1000 === 0) mkdirSync(sub);
       writeFileSync(join(sub, `t${String(i).padStart(5, "0")}.txt`), `Gunmen killed ${i % 50 + 2} villagers in Kasai on Sunday.\n`);
     }
-    const o = join(mkdtempSync(join(tmpdir(), "tiny-out-")), "out");
+    const o = join(tempDir("tiny-out-"), "out");
     const r = runCli(["--input", dir, "--out", o]);
     expect(r.status, r.stderr).toBe(0);
     expect(readCsv(join(o, "csv", "sources.csv"))).toHaveLength(10_000);
@@ -152,14 +155,14 @@ describe("scale and interruption", () => {
   });
 
   it("leaves the previous dataset intact when a run is killed, and cleans up after it", async () => {
-    const small = mkdtempSync(join(tmpdir(), "prev-in-"));
+    const small = tempDir("prev-in-");
     write(small, { "a.txt": ARTICLE });
-    const parent = mkdtempSync(join(tmpdir(), "kill-out-"));
+    const parent = tempDir("kill-out-");
     const o = join(parent, "out");
     expect(runCli(["--input", small, "--out", o]).status).toBe(0);
     const before = readFileSync(join(o, "csv", "sources.csv"));
 
-    const big = mkdtempSync(join(tmpdir(), "kill-in-"));
+    const big = tempDir("kill-in-");
     const seed = readFileSync(join(ROOT, "seeds", readdirSync(join(ROOT, "seeds")).sort()[0]!), "utf8");
     for (let i = 0; i < 400; i++) writeFileSync(join(big, `k${i}.txt`), seed);
     const child = spawn(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "bin", "conflict-dataset.ts"), "--input", big, "--out", o, "--jobs", "1"], { stdio: "ignore", detached: true });

@@ -1,18 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { InputFiles, listInputs } from "../../pipeline/read/list-inputs.js";
 import { inputTasks } from "../../pipeline/read/input-tasks.js";
 import type { Manifest } from "../../pipeline/read/manifest.js";
 import type { ManifestEntry } from "../../pipeline/doc.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = tempDirs();
 
 function folder(files: string[]): string {
-  const root = mkdtempSync(join(tmpdir(), "input-tasks-"));
-  dirs.push(root);
+  const root = tempDir("input-tasks-");
   for (const f of files) {
     mkdirSync(join(root, f, ".."), { recursive: true });
     writeFileSync(join(root, f), "text");

@@ -1,12 +1,14 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readManifest } from "../../pipeline/read/manifest.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
+
+const tempDir = tempDirs();
 
 describe("readManifest", () => {
   it("reads rows keyed by path or source_id and reports bad ones", () => {
-    const dir = mkdtempSync(join(tmpdir(), "manifest-"));
+    const dir = tempDir("manifest-");
     const file = join(dir, "m.csv");
     writeFileSync(
       file,

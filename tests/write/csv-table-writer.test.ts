@@ -1,11 +1,13 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import { csvCell, csvField } from "../../pipeline/write/cells.js";
 import { CsvTableWriter } from "../../pipeline/write/csv-table-writer.js";
 import type { Column } from "../../schemas/table.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
+
+const tempDir = tempDirs();
 
 const COLUMNS: Column[] = [
   { name: "text", kind: "string", nullable: true, description: "" },
@@ -47,7 +49,7 @@ function csvStringifyBytes(rows: Record<string, unknown>[]): Buffer {
 }
 
 function written(rows: Record<string, unknown>[], batch = 7): Buffer {
-  const path = join(mkdtempSync(join(tmpdir(), "csv-writer-")), "t.csv");
+  const path = join(tempDir("csv-writer-"), "t.csv");
   const w = new CsvTableWriter(path, COLUMNS);
   for (let i = 0; i < rows.length; i += batch) w.write(rows.slice(i, i + batch));
   w.close();

@@ -1,13 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Rejects } from "../../pipeline/rejects.js";
 import { DatasetWriter } from "../../pipeline/write/dataset-writer.js";
 import { figureClaims } from "../../schemas/tables.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const tempDir = tempDirs();
 
 /** Claim rows, one in every 1,000 invalid (a number for a category), so rejects come from several batches. */
 function* claimRows(n: number) {
@@ -28,8 +27,7 @@ function* claimRows(n: number) {
 }
 
 function written(write: (w: DatasetWriter) => void) {
-  const dir = mkdtempSync(join(tmpdir(), "dataset-writer-"));
-  dirs.push(dir);
+  const dir = tempDir("dataset-writer-");
   const rejects = new Rejects();
   const writer = new DatasetWriter(dir, rejects);
   write(writer);

@@ -4,10 +4,9 @@
  * the same bytes as this one; the table thread runs queued jobs in order and fails them
  * all, saying which, when its worker dies.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { FinalRows } from "../../pipeline/document-task.js";
 import { createDoc } from "../../pipeline/create-doc.js";
 import { stages } from "../../pipeline/index.js";
@@ -15,10 +14,11 @@ import { docRows } from "../../pipeline/rows.js";
 import { runTableJob } from "../../pipeline/workers/table-jobs.js";
 import { TableThread, writeTableInWorker } from "../../pipeline/workers/table-thread.js";
 import { FINAL_TABLES, finalSpillLine } from "../../pipeline/write/final-tables.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
 const SEEDS = join(import.meta.dirname, "..", "..", "seeds");
-const work = mkdtempSync(join(tmpdir(), "final-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const tempDir = tempDirs();
+const work = tempDir("final-");
 
 // two seed articles as phase 1 spills them; the second's third sentence is made to run backwards
 function finalRowsOf(file: string, sourceId: string): FinalRows {

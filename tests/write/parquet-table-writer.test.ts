@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ParquetWriter, fileWriter, type ColumnSource, type SchemaElement } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { ParquetTableWriter, type RowGroupLimits } from "../../pipeline/write/parquet-table-writer.js";
 import { duck } from "../e2e/helpers.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 import type { Column } from "../../schemas/table.js";
 
 const COLUMNS: Column[] = [
@@ -89,7 +89,8 @@ async function groupSizes(path: string): Promise<number[]> {
 }
 
 describe("ParquetTableWriter", () => {
-  const dir = mkdtempSync(join(tmpdir(), "parquet-writer-"));
+  const tempDir = tempDirs();
+  const dir = tempDir("parquet-writer-");
   it("writes the same bytes as Date and bigint cells buffered as rows", () => {
     const batches = batchesOf(500, 33);
     expect(ourFile(join(dir, "a.parquet"), batches).equals(referenceFile(join(dir, "b.parquet"), batches.flat(), [500]))).toBe(true);

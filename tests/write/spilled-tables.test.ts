@@ -3,18 +3,18 @@
  * keys, problems reported with their document, and a table written by a worker thread
  * byte for byte as the main thread writes it.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mentions } from "../../schemas/tables.js";
 import { writeTableInWorker } from "../../pipeline/workers/table-thread.js";
 import { packRows } from "../../pipeline/write/packed-rows.js";
 import { inDocumentOrder, spillLine, writeSpilledTable, type SpilledReject } from "../../pipeline/write/spilled-tables.js";
 import { TableOutput } from "../../pipeline/write/table-output.js";
+import { tempDirs } from "../helpers/temp-dirs.js";
 
-const work = mkdtempSync(join(tmpdir(), "spilled-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const tempDir = tempDirs();
+const work = tempDir("spilled-");
 
 const mention = (source: string, n: number, key: string, start: number, end: number) => ({
   mention_id: `${source}-m${n}`,
