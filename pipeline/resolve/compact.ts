@@ -6,43 +6,49 @@
  * repeat (types, units, dates) are stored once and referred to by number.
  */
 
-/** An append-only column of 32-bit integers that grows by doubling. */
+/**
+ * Columns grow a block at a time and never copy: a column that doubled held up to twice
+ * what it stored, and every doubling left the old array behind for the allocator (on a
+ * 500 MB corpus the resolver's columns held 120 MB of array buffers for ~70 MB of values).
+ */
+const BLOCK_BITS = 14;
+const BLOCK = 1 << BLOCK_BITS;
+const IN_BLOCK = BLOCK - 1;
+
+/** An append-only column of 32-bit integers; values already pushed may be replaced. */
 export class IntColumn {
-  private data = new Int32Array(1024);
+  private readonly blocks: Int32Array[] = [];
   length = 0;
 
   push(v: number): number {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length] = v;
+    if ((this.length & IN_BLOCK) === 0) this.blocks.push(new Int32Array(BLOCK));
+    this.blocks[this.length >>> BLOCK_BITS]![this.length & IN_BLOCK] = v;
     return this.length++;
   }
 
   get(i: number): number {
-    return this.data[i]!;
+    return this.blocks[i >>> BLOCK_BITS]![i & IN_BLOCK]!;
+  }
+
+  /** Replaces the value at i (< length). */
+  set(i: number, v: number): void {
+    this.blocks[i >>> BLOCK_BITS]![i & IN_BLOCK] = v;
   }
 }
 
 /** An append-only column of doubles; NaN stands for null (no figure or date is NaN). */
 export class NumberColumn {
-  private data = new Float64Array(1024);
+  private readonly blocks: Float64Array[] = [];
   length = 0;
 
   push(v: number | null): number {
-    if (this.length === this.data.length) {
-      const bigger = new Float64Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length] = v === null ? Number.NaN : v;
+    if ((this.length & IN_BLOCK) === 0) this.blocks.push(new Float64Array(BLOCK));
+    this.blocks[this.length >>> BLOCK_BITS]![this.length & IN_BLOCK] = v === null ? Number.NaN : v;
     return this.length++;
   }
 
   get(i: number): number | null {
-    const v = this.data[i]!;
+    const v = this.blocks[i >>> BLOCK_BITS]![i & IN_BLOCK]!;
     return Number.isNaN(v) ? null : v;
   }
 }

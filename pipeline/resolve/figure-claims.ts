@@ -12,7 +12,8 @@ import type { FigureClaimRow, FigureRow } from "../../schemas/tables.js";
 import { loadLexicon, word } from "../lexicon.js";
 import type { PlaceRelation } from "./event-clusters.js";
 import { compareText } from "../doc.js";
-import { addToList, dayNumber, IntColumn, Interner, NO_DAY, NumberColumn } from "./compact.js";
+import { dayNumber, IntColumn, Interner, NO_DAY, NumberColumn } from "./compact.js";
+import { FigureGroups, type FigureFacts } from "./claim-groups.js";
 import type { EntityView } from "./event-clusters.js";
 
 export type Period = { start: string | null; end: string | null };
@@ -22,9 +23,6 @@ export type ClaimOptions = {
   /** the interval of a figure's time expression, by date_id; figures without one fit any period */
   periodOf?: (dateId: string) => Period | null;
 };
-
-/** Figures a week apart may still count the same group ("about 300 fighters remain"). */
-const MAX_GAP_DAYS = 7;
 
 const GROUP_OF: Map<string, number> = (() => {
   const m = new Map<string, number>();
@@ -135,49 +133,36 @@ export class FigureClaimer {
     const idOf = (e: number) => (e < 0 ? null : view.entityId(e));
     const id = (i: number) => figureId(c.source.get(i), c.local.get(i));
     const category = (i: number) => this.categories.value(c.category.get(i))!;
-    const compatible = (a: number, b: number): boolean => {
-      const ga = c.group.get(a);
-      const gb = c.group.get(b);
-      if (ga >= 0 && gb >= 0 && ga !== gb) return false;
-      const x = actor[a]!;
-      const y = actor[b]!;
-      if (x >= 0 && y >= 0 && x !== y) return false;
-      const la = place[a]!;
-      const lb = place[b]!;
-      if (la >= 0 && lb >= 0) {
-        if (!view.related(la, lb)) return false;
-      } else if (!(x >= 0 && x === y)) {
-        return false; // a figure with no place only joins through a shared, named actor
-      }
-      const pa = c.from.get(a) !== NO_DAY;
-      const pb = c.from.get(b) !== NO_DAY;
-      if (pa && pb && (c.from.get(a) - c.to.get(b) > MAX_GAP_DAYS || c.from.get(b) - c.to.get(a) > MAX_GAP_DAYS)) return false;
-      return true;
-    };
     const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareText(category(a), category(b)) || compareText(id(a), id(b)));
     // complete linkage, greedily in id order: a figure joins the first group it fits with every member
     // of, so a figure with no place cannot bridge "Old City" fighters and "Raqqa" fighters.
     // Groups are looked up among those of the same category and unit only (compatible() needs
-    // both), and among those only where their first member could take the figure (KindGroups).
+    // both), and among those only where their first member could take the figure (FigureGroups).
     const relatedPlaces = view.relatedPlaces ?? relatedAmong(place, view);
-    const groups: number[][] = [];
-    const byKind = new Map<string, KindGroups>();
+    const figures: FigureFacts = { actor, place, group: c.group, from: c.from, to: c.to, related: view.related };
+    const groups = new FigureGroups(figures);
+    const kinds = new Map<string, number>();
     for (const it of order) {
       const kindKey = `${c.category.get(it)}\u0000${c.unit.get(it)}`;
-      let kind = byKind.get(kindKey);
-      if (!kind) byKind.set(kindKey, (kind = new KindGroups()));
-      const home = kind.candidates(it, actor, place, relatedPlaces).find((g) => kind.groups[g]!.every((m) => compatible(m, it)));
-      if (home !== undefined) kind.groups[home]!.push(it);
-      else groups.push(kind.add(it, actor, place));
+      let kind = kinds.get(kindKey);
+      if (kind === undefined) kinds.set(kindKey, (kind = kinds.size));
+      const home = groups.firstFit(kind, it, relatedPlaces);
+      if (home !== undefined) groups.join(home, it);
+      else groups.add(kind, it);
     }
-    const claims = groups
-      .filter((g) => new Set(g.map((i) => c.source.get(i))).size >= 2)
-      .map((g) => {
-        const ids = new Map(g.map((i) => [i, id(i)]));
-        const members = [...g].sort((a, b) => compareText(ids.get(a)!, ids.get(b)!));
-        const first = (of: Int32Array) => idOf(members.map((i) => of[i]!).find((e) => e >= 0) ?? -1);
-        return { members, firstId: ids.get(members[0]!)!, category: category(members[0]!), actor: first(actor), place: first(place) };
-      });
+    // a claim keeps its group's number, not its members: they are listed again as its rows are made
+    const byId = (g: number) => {
+      const ids = new Map(groups.members(g).map((i) => [i, id(i)]));
+      return [...ids.keys()].sort((a, b) => compareText(ids.get(a)!, ids.get(b)!));
+    };
+    const claims: { group: number; firstId: string; category: string; actor: string | null; place: string | null }[] = [];
+    for (let g = 0; g < groups.count; g++) {
+      const all = groups.members(g);
+      if (all.length < 2 || new Set(all.map((i) => c.source.get(i))).size < 2) continue;
+      const members = byId(g);
+      const first = (of: Int32Array) => idOf(members.map((i) => of[i]!).find((e) => e >= 0) ?? -1);
+      claims.push({ group: g, firstId: id(members[0]!), category: category(members[0]!), actor: first(actor), place: first(place) });
+    }
     claims.sort(
       (a, b) =>
         compareText(a.category, b.category) ||
@@ -189,7 +174,7 @@ export class FigureClaimer {
       for (let k = 0; k < claims.length; k++) {
         const g = claims[k]!;
         const claim_id = `k${k + 1}`;
-        for (const i of g.members) {
+        for (const i of byId(g.group)) {
           const attributed = c.attributed.get(i);
           yield {
             claim_id,
@@ -225,47 +210,6 @@ export function groupFigureClaims(rows: readonly ClaimInput[], options: ClaimOpt
   }
   const view: EntityView = { entityOf: (ref) => ref, entityId: (e) => entities.value(e)!, related: (a, b) => related(entities.value(a)!, entities.value(b)!) };
   return [...claimer.claims(view, (_source, local) => figureIds[local]!, (s) => sources.value(s)!)];
-}
-
-/**
- * The groups of one category and unit, indexed by their first member. A figure joins a group
- * only if it fits every member, the first included, and compatible() lets two figures meet
- * only through related places (when both have one) or else through the same named actor. So
- * the groups worth trying are those whose first member's place is related to the figure's,
- * or that share its actor where a place is missing: trying every group of the kind instead
- * made claims quadratic in the corpus (5.2 of resolve's 5.9 s on the 100 MB bench corpus).
- * Candidates come back in the order the groups were made, as the full scan tried them.
- */
-class KindGroups {
-  readonly groups: number[][] = [];
-  /** group numbers by their first member's place */
-  private readonly byPlace = new Map<number, number[]>();
-  /** group numbers by their first member's actor, where it has no place */
-  private readonly byActorNoPlace = new Map<number, number[]>();
-  /** group numbers by their first member's actor */
-  private readonly byActor = new Map<number, number[]>();
-
-  candidates(it: number, actor: Int32Array, place: Int32Array, relatedPlaces: (place: number) => readonly number[]): readonly number[] {
-    const x = actor[it]!;
-    const p = place[it]!;
-    if (p < 0) return x >= 0 ? (this.byActor.get(x) ?? []) : [];
-    const out: number[] = [];
-    for (const q of relatedPlaces(p)) for (const g of this.byPlace.get(q) ?? []) out.push(g);
-    if (x >= 0) for (const g of this.byActorNoPlace.get(x) ?? []) out.push(g);
-    // each group is in one list, by its first member: no duplicates to remove
-    return out.sort((a, b) => a - b);
-  }
-
-  /** Opens a group with `it` as its first member; returns the group. */
-  add(it: number, actor: Int32Array, place: Int32Array): number[] {
-    const g = this.groups.push([it]) - 1;
-    const x = actor[it]!;
-    const p = place[it]!;
-    if (p >= 0) addToList(this.byPlace, p, g);
-    else if (x >= 0) addToList(this.byActorNoPlace, x, g);
-    if (x >= 0) addToList(this.byActor, x, g);
-    return this.groups[g]!;
-  }
 }
 
 /** Related places by trying every place the figures name (for views that cannot list them; fine for small inputs). */

@@ -91,8 +91,11 @@ export class CorpusResolver {
       related: (a, b) => a === b || places.related(a, b),
       relatedPlaces: places.relatedTo,
     };
-    const { clusters, clusterOf } = this.events.cluster(view, (s, n) => `${this.sourceIds[s]}-e${n}`);
-    const claims = this.figures.claims(view, (s, n) => `${this.sourceIds[s]}-f${n}`, (s) => this.sourceIds[s]!);
+    // closures over the source ids alone, not `this`: the claims are read after resolve() returns,
+    // and the rest of the resolver (entity records, event columns) can go by then
+    const sourceIds = this.sourceIds;
+    const { clusters, clusterOf } = this.events.cluster(view, (s, n) => `${sourceIds[s]}-e${n}`);
+    const claims = this.figures.claims(view, (s, n) => `${sourceIds[s]}-f${n}`, (s) => sourceIds[s]!);
     return {
       entities,
       entityIds: Array.from(entityOfRecord, (e) => entities[e]!.entity_id),

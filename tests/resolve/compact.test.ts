@@ -6,13 +6,20 @@ describe("compact columns", () => {
   it("keep every value across growth", () => {
     const ints = new IntColumn();
     const nums = new NumberColumn();
-    for (let i = 0; i < 5000; i++) {
-      ints.push(i * 7 - 3);
-      nums.push(i % 3 === 0 ? null : i / 4);
+    // past two blocks
+    const n = 140_000;
+    for (let i = 0; i < n; i++) {
+      expect(ints.push(i * 7 - 3)).toBe(i);
+      expect(nums.push(i % 3 === 0 ? null : i / 4)).toBe(i);
     }
-    expect(ints.length).toBe(5000);
-    expect([ints.get(0), ints.get(1023), ints.get(1024), ints.get(4999)]).toEqual([-3, 7158, 7165, 34990]);
-    expect([nums.get(0), nums.get(1), nums.get(4998), nums.get(4999)]).toEqual([null, 0.25, null, 1249.75]); // 4998 = 3 × 1666
+    expect([ints.length, nums.length]).toEqual([n, n]);
+    expect([ints.get(0), ints.get(65_535), ints.get(65_536), ints.get(n - 1)]).toEqual([-3, 458_742, 458_749, 979_990]);
+    expect([nums.get(0), nums.get(1), nums.get(65_535), nums.get(65_536), nums.get(n - 1)]).toEqual([null, 0.25, null, 16_384, 34_999.75]); // 65,535 = 3 × 21,845
+    for (let i = 0; i < n; i += 997) expect(ints.get(i)).toBe(i * 7 - 3);
+    // replacing a value touches that value only, in any block
+    ints.set(65_536, -1);
+    ints.set(n - 1, 42);
+    expect([ints.get(65_535), ints.get(65_536), ints.get(65_537), ints.get(n - 1), ints.length]).toEqual([458_742, -1, 458_756, 42, n]);
   });
 
   it("number distinct strings once, with null as -1", () => {
