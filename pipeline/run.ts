@@ -225,8 +225,9 @@ function writeCorpusTables(writer: DatasetWriter, resolved: Resolved): Pick<Reso
 /**
  * Reads the documents' summaries into the resolver and resolves the corpus; writes each
  * document's entity keys → records as one line of `recordsPath`, read back beside its
- * rows (on disk, not in memory, like the rows). The resolver lives only in here: once
- * resolved, its columns can go.
+ * rows (on disk, not in memory, like the rows), and once by resolve, which counts each
+ * entity's sources from them. The resolver lives only in here: once resolved, its columns
+ * can go.
  */
 function resolveCorpus(summariesPath: string, recordsPath: string): Resolved {
   const resolver = new CorpusResolver();
@@ -236,7 +237,11 @@ function resolveCorpus(summariesPath: string, recordsPath: string): Resolved {
     writeSync(recordsFd, `${JSON.stringify(resolver.addDocument(sourceId, summary))}\n`);
   }
   closeSync(recordsFd);
-  return resolver.resolve();
+  return resolver.resolve(readRecordLines(recordsPath));
+}
+
+function* readRecordLines(recordsPath: string): Generator<Record<string, number>> {
+  for (const line of readLinesSync(recordsPath)) yield JSON.parse(line) as Record<string, number>;
 }
 
 function defaultJobs(): number {

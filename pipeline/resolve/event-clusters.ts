@@ -174,7 +174,7 @@ export class EventClusterer {
     const id = (i: number) => eventId(c.source.get(i), c.local.get(i));
     const typeRank = ranks(this.types.values);
     const subRank = ranks(this.subTypes.values);
-    const order = Array.from({ length: n }, (_, i) => i).sort(
+    const order = Int32Array.from({ length: n }, (_, i) => i).sort(
       (a, b) =>
         typeRank[c.type.get(a)]! - typeRank[c.type.get(b)]! ||
         subRank[c.subType.get(a)]! - subRank[c.subType.get(b)]! ||
@@ -193,15 +193,16 @@ export class EventClusterer {
     // member of, so reports cannot chain across weeks or across places through a vague middle report.
     // A group that can take no more reports is kept only if two sources report it.
     const kept: number[][] = [];
-    let open: number[][] = [];
+    const open: number[][] = [];
     for (const d of order) {
-      const stillOpen: number[][] = [];
+      // the groups still open move to the front, in order; the array is reused, not remade per report
+      let stillOpen = 0;
       for (const g of open) {
         const same = c.type.get(g[0]!) === c.type.get(d) && c.subType.get(g[0]!) === c.subType.get(d);
-        if (same && g.some((m) => c.from.get(d) - c.to.get(m) <= MAX_GAP_DAYS)) stillOpen.push(g);
+        if (same && g.some((m) => c.from.get(d) - c.to.get(m) <= MAX_GAP_DAYS)) open[stillOpen++] = g;
         else if (sources(g) >= 2) kept.push(g);
       }
-      open = stillOpen;
+      open.length = stillOpen;
       const home = open.find((g) => g.every((m) => compatible(m, d)));
       if (home) home.push(d);
       else open.push([d]);

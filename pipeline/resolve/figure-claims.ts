@@ -133,7 +133,8 @@ export class FigureClaimer {
     const idOf = (e: number) => (e < 0 ? null : view.entityId(e));
     const id = (i: number) => figureId(c.source.get(i), c.local.get(i));
     const category = (i: number) => this.categories.value(c.category.get(i))!;
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareText(category(a), category(b)) || compareText(id(a), id(b)));
+    // typed, not a JavaScript array: half the memory, at resolve's peak
+    const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => compareText(category(a), category(b)) || compareText(id(a), id(b)));
     // complete linkage, greedily in id order: a figure joins the first group it fits with every member
     // of, so a figure with no place cannot bridge "Old City" fighters and "Raqqa" fighters.
     // Groups are looked up among those of the same category and unit only (compatible() needs

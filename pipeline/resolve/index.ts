@@ -81,8 +81,12 @@ export class CorpusResolver {
     return Object.fromEntries(recordOf);
   }
 
-  resolve(): Resolved {
-    const { entities, entityOfRecord } = this.entities.resolve();
+  /**
+   * Resolves the corpus. `documents` gives again what addDocument returned for each document
+   * (any order): the entity records of its keys, from which entities count their sources.
+   */
+  resolve(documents: Iterable<Record<string, number>>): Resolved {
+    const { entities, entityOfRecord } = this.entities.resolve(valuesOf(documents));
     // one report says "Mosul", another "the Old City of Mosul": a place inside another is related
     const places = placesByName(entities);
     const view: EntityView = {
@@ -120,4 +124,8 @@ export function idNumber(id: string, sourceId: string, letter: string): number {
   const n = Number(id.slice(sourceId.length + 2));
   if (!Number.isInteger(n) || `${sourceId}-${letter}${n}` !== id) throw new Error(`resolve: id "${id}" is not "${sourceId}-${letter}<n>"`);
   return n;
+}
+
+function* valuesOf(documents: Iterable<Record<string, number>>): Generator<number[]> {
+  for (const d of documents) yield Object.values(d);
 }

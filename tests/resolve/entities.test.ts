@@ -141,15 +141,26 @@ describe("EntityStore: what the runner keeps in memory", () => {
 
   it("keeps one record for a name repeated across documents, but one per document for names only a document can place", () => {
     const store = new EntityStore();
-    for (let i = 0; i < 50; i++) store.addDocument(`😀${i}`, counted(mosul(`😀${i}`, 1 + (i % 3))));
+    const records: Iterable<number>[] = [];
+    for (let i = 0; i < 50; i++) records.push(store.addDocument(`😀${i}`, counted(mosul(`😀${i}`, 1 + (i % 3)))).values());
     // Mosul: one record; "Government Forces" and the lone surname "Dillon": 50 each
     expect(store.recordCount).toBe(1 + 50 + 50);
-    const { entities } = store.resolve();
+    const { entities } = store.resolve(records);
     const place = entities.find((e) => e.name === "Mosul")!;
     // 1, 2 or 3 mentions per document: 17×1 + 17×2 + 16×3
     expect(place).toMatchObject({ entity_id: "loc-mosul", mentions: 99, sources: 50 });
     expect(entities.filter((e) => e.name === "Government Forces")).toHaveLength(50);
     expect(entities.filter((e) => e.name === "Dillon").every((e) => e.sources === 1)).toBe(true);
+  });
+
+  it("counts a source once when two of its entities resolve to one", () => {
+    // "Mosul" and "mosul" in one document are two document entities (two keys) of one corpus entity
+    const twice = doc("x", [
+      { key: "LOCATION:mosul", type: "LOCATION", name: "Mosul" },
+      { key: "LOCATION:mosul city", type: "LOCATION", name: "Mosul", aliases: ["Mosul", "MOSUL"] },
+    ]);
+    const { entities } = resolveEntities([twice, mosul("y", 1)]);
+    expect(entities.filter((e) => e.name === "Mosul")).toEqual([expect.objectContaining({ mentions: 3, sources: 2 })]);
   });
 
   it("gives the same entities whether documents share records or not", () => {

@@ -21,7 +21,7 @@ describe("resolveCorpus", () => {
   // documents are added one by one, as the runner does; only their summaries are kept
   const resolver = new CorpusResolver();
   const records = { a: resolver.addDocument("a", a.summary), b: resolver.addDocument("b", b.summary) };
-  const resolved = resolver.resolve();
+  const resolved = resolver.resolve([records.a, records.b]);
   const idOf = (sourceId: "a" | "b", key: string) => resolved.entityIds[records[sourceId][key]!]!;
 
   it("gives aliases in different sources one entity_id", () => {
