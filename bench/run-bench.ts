@@ -8,7 +8,8 @@
  *    corpus with --jobs 1 pinned to one core and with one job per core, alternately, two
  *    rounds (the speed-up), then on the whole corpus (peak RSS should not grow with it);
  *    prints MB/s, documents/s, CPU time, MB per CPU-second and peak RSS (from the child's
- *    resource usage, worker threads included), with the core count.
+ *    resource usage, worker threads included), with the core count, and for the whole
+ *    corpus the time of phase 1 (the per-document stages) and of phase 2 (resolve, writing).
  *
  * This machine is a shared VM whose speed drifts by tens of per cent over minutes, so a
  * speed-up from one one-core run and one later many-core run can say anything (two runs
@@ -83,7 +84,7 @@ const PIN = spawnSync("taskset", ["-c", "0", "true"]).status === 0;
 
 // whole pipeline: the built JavaScript (dist/, as `make dataset` runs it) in a child process,
 // whose own resource usage gives the peak RSS of the run, worker threads included
-type PipelineRun = { secs: number; cpuSecs: number; documents: number; rows: Record<string, number>; maxRssKb: number };
+type PipelineRun = { secs: number; cpuSecs: number; documents: number; rows: Record<string, number>; maxRssKb: number; phase1Secs: number; phase2Secs: number };
 function runPipeline(input: string, jobs: number): PipelineRun {
   const t = process.hrtime.bigint();
   const node = [process.execPath, ...LAUNCH_NODE_FLAGS, join(ROOT, "bench", "run-pipeline.mjs"), input, out, String(jobs)];
@@ -136,6 +137,10 @@ const full = runPipeline(corpus, cores);
 report(`whole corpus, --jobs ${cores}`, totalBytes, full);
 rmSync(quarter.dir, { recursive: true, force: true });
 console.log(`  speed-up from 1 to ${cores} ${PIN ? "cores" : "workers"}, each round's pair: ${speedUps.map((x) => `${x.toFixed(2)}×`).join(", ")} (median ${median(speedUps).toFixed(2)}×)`);
+console.log(
+  `  whole corpus by phase: phase 1 (reading, per-document stages in ${cores} workers) ${full.phase1Secs.toFixed(1)} s = ${(totalBytes / 1e6 / full.phase1Secs).toFixed(2)} MB/s; ` +
+    `phase 2 (resolve, validation, CSV and Parquet) ${full.phase2Secs.toFixed(1)} s, ${((100 * full.phase2Secs) / (full.phase1Secs + full.phase2Secs)).toFixed(0)}% of the run`,
+);
 console.log(`  per core, whole corpus: ${(totalBytes / 1e6 / full.secs / cores).toFixed(2)} MB/s of wall time per core, ${(totalBytes / 1e6 / full.cpuSecs).toFixed(2)} MB per CPU-second`);
 console.log(`  peak RSS, quarter → whole corpus: ${(pairs.at(-1)!.many.maxRssKb / 1024).toFixed(0)} → ${(full.maxRssKb / 1024).toFixed(0)} MB`);
 console.log(`  rows: ${Object.entries(full.rows).map(([k, v]) => `${k} ${v}`).join(", ")}`);
