@@ -34,7 +34,7 @@ import { CorpusResolver, type Resolved } from "./resolve/index.js";
 import { readSummaryLine } from "./resolve/summary-codec.js";
 import { DatasetWriter } from "./write/dataset-writer.js";
 import { FINAL_TABLE_NAMES, writeFinalTables } from "./write/final-tables.js";
-import { inDocumentOrder, SPILLED_TABLE_NAMES, SPILLED_TABLES, writeSpilledTable, type ProblemsBySpill, type SpilledTableName } from "./write/spilled-tables.js";
+import { inDocumentOrder, readRecordLines, recordsLine, SPILLED_TABLE_NAMES, SPILLED_TABLES, writeSpilledTable, type ProblemsBySpill, type SpilledTableName } from "./write/spilled-tables.js";
 import type { TableJob } from "./workers/table-jobs.js";
 import { TableThread } from "./workers/table-thread.js";
 import { workerUrl } from "./workers/worker-url.js";
@@ -234,14 +234,10 @@ function resolveCorpus(summariesPath: string, recordsPath: string): Resolved {
   const recordsFd = openSync(recordsPath, "w");
   for (const line of readLinesSync(summariesPath)) {
     const { sourceId, summary } = readSummaryLine(line);
-    writeSync(recordsFd, `${JSON.stringify(resolver.addDocument(sourceId, summary))}\n`);
+    writeSync(recordsFd, `${recordsLine(resolver.addDocument(sourceId, summary))}\n`);
   }
   closeSync(recordsFd);
   return resolver.resolve(readRecordLines(recordsPath));
-}
-
-function* readRecordLines(recordsPath: string): Generator<Record<string, number>> {
-  for (const line of readLinesSync(recordsPath)) yield JSON.parse(line) as Record<string, number>;
 }
 
 function defaultJobs(): number {

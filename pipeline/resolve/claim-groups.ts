@@ -75,8 +75,8 @@ type KindIndex = {
 export class FigureGroups {
   /** each figure's next fellow member, -1 for the last */
   private readonly next: Int32Array;
-  private readonly first = new IntColumn();
-  private readonly last = new IntColumn();
+  /** the member that joined last: the chain runs from the newest member to the first */
+  private readonly newest = new IntColumn();
   /**
    * Compatible members cannot name two actors or two counted groups, so each is one value
    * (-1 while none names one).
@@ -101,13 +101,13 @@ export class FigureGroups {
   }
 
   get count(): number {
-    return this.first.length;
+    return this.newest.length;
   }
 
-  /** The members of group g, in the order they joined. */
+  /** The members of group g, newest first. */
   members(g: number): number[] {
     const out: number[] = [];
-    for (let m = this.first.get(g); m >= 0; m = this.next[m]!) out.push(m);
+    for (let m = this.newest.get(g); m >= 0; m = this.next[m]!) out.push(m);
     return out;
   }
 
@@ -175,8 +175,7 @@ export class FigureGroups {
 
   /** Opens a group of `kind` (a small number the caller gives each category and unit) with `it` as its first member; returns the group. */
   add(kind: number, it: number): number {
-    const g = this.first.push(it);
-    this.last.push(it);
+    const g = this.newest.push(it);
     this.actorOf.push(-1);
     this.countedOf.push(-1);
     this.everyActor.push(NONE);
@@ -197,8 +196,8 @@ export class FigureGroups {
 
   /** Adds figure `it` to group g (the caller has checked that it fits). */
   join(g: number, it: number): void {
-    this.next[this.last.get(g)] = it;
-    this.last.set(g, it);
+    this.next[it] = this.newest.get(g);
+    this.newest.set(g, it);
     this.note(g, it);
   }
 

@@ -152,15 +152,15 @@ export class FigureClaimer {
       else groups.add(kind, it);
     }
     // a claim keeps its group's number, not its members: they are listed again as its rows are made
-    const byId = (g: number) => {
-      const ids = new Map(groups.members(g).map((i) => [i, id(i)]));
+    const byId = (members: readonly number[]) => {
+      const ids = new Map(members.map((i) => [i, id(i)]));
       return [...ids.keys()].sort((a, b) => compareText(ids.get(a)!, ids.get(b)!));
     };
     const claims: { group: number; firstId: string; category: string; actor: string | null; place: string | null }[] = [];
     for (let g = 0; g < groups.count; g++) {
       const all = groups.members(g);
       if (all.length < 2 || new Set(all.map((i) => c.source.get(i))).size < 2) continue;
-      const members = byId(g);
+      const members = byId(all);
       const first = (of: Int32Array) => idOf(members.map((i) => of[i]!).find((e) => e >= 0) ?? -1);
       claims.push({ group: g, firstId: id(members[0]!), category: category(members[0]!), actor: first(actor), place: first(place) });
     }
@@ -175,7 +175,7 @@ export class FigureClaimer {
       for (let k = 0; k < claims.length; k++) {
         const g = claims[k]!;
         const claim_id = `k${k + 1}`;
-        for (const i of byId(g.group)) {
+        for (const i of byId(groups.members(g.group))) {
           const attributed = c.attributed.get(i);
           yield {
             claim_id,

@@ -29,6 +29,16 @@ export function spillLine(path: string, packed: PackedRows): string {
   return `{"path":${JSON.stringify(path)},"rows":${JSON.stringify(packed)}}`;
 }
 
+/** A document's line of the records file: each of its entity keys → its entity record. */
+export function recordsLine(recordOf: Record<string, number>): string {
+  return JSON.stringify(recordOf);
+}
+
+/** The records file's lines, one document after another. */
+export function* readRecordLines(recordsPath: string): Generator<Record<string, number>> {
+  for (const line of readLinesSync(recordsPath)) yield JSON.parse(line) as Record<string, number>;
+}
+
 /** A problem found while writing a spilled table, with the document (its line number in the spill) it came from. */
 export type SpilledReject = { doc: number; path: string; stage: string; reason: string; detail: string };
 
@@ -58,13 +68,13 @@ export function writeSpilledTable(job: SpilledTableJob): SpilledReject[] {
   const { table, keyColumns } = spec;
   const { entityIds, eachRow } = job;
   const problems: SpilledReject[] = [];
-  const records = readLinesSync(job.recordsPath);
+  const records = readRecordLines(job.recordsPath);
   let doc = 0;
   for (const line of readLinesSync(job.spillPath)) {
     const { path, rows: packed } = JSON.parse(line) as { path: string; rows: PackedRows };
     const next = records.next();
     if (next.done) throw new Error(`spilled table ${job.name}: more documents than entity records`);
-    const recordOf = JSON.parse(next.value) as Record<string, number>;
+    const recordOf = next.value;
     const rows = unpackRows(table.columns, packed);
     for (const row of rows) {
       for (const c of keyColumns) {
