@@ -16,7 +16,7 @@ import { summaryLine } from "./resolve/summary-codec.js";
 import type { DocumentResult, DocumentTask } from "./document-task.js";
 import { finalSpillLine } from "./write/final-tables.js";
 import { packRows } from "./write/packed-rows.js";
-import { SPILLED_TABLES, spillLine, type SpilledTableName } from "./write/spilled-tables.js";
+import { entityPositions, SPILLED_TABLES, spillLine, type SpilledTableName } from "./write/spilled-tables.js";
 
 export type { DocumentResult, DocumentTask } from "./document-task.js";
 
@@ -55,6 +55,14 @@ export function processDocument(task: DocumentTask): DocumentResult {
   }
   const rows = docRows(doc);
   const { path, source, boilerplate, sentences, dates } = rows;
-  const spillLines = Object.fromEntries(SPILLED_TABLES.map(({ name, table }) => [name, spillLine(path, packRows(table.columns, rows[name]))])) as Record<SpilledTableName, string>;
-  return { ok: true, bytes, finalLine: finalSpillLine({ path, source, boilerplate, sentences, dates }), spillLines, summaryLine: summaryLine(task.sourceId, resolveSummary(doc, rows)), extractedText };
+  const summary = resolveSummary(doc, rows);
+  // spilled rows name their entities by position in the summary (spilled-tables.ts says why)
+  const positionOf = new Map(summary.entities.map((e, i) => [e.key, i]));
+  const spillLines = Object.fromEntries(
+    SPILLED_TABLES.map(({ name, table, keyColumns }) => {
+      entityPositions(keyColumns, rows[name], positionOf);
+      return [name, spillLine(path, packRows(table.columns, rows[name]))];
+    }),
+  ) as Record<SpilledTableName, string>;
+  return { ok: true, bytes, finalLine: finalSpillLine({ path, source, boilerplate, sentences, dates }), spillLines, summaryLine: summaryLine(task.sourceId, summary), extractedText };
 }

@@ -1,7 +1,8 @@
 /**
  * One processed Doc → its rows for every per-document table. Entity references
- * still hold document-local entity keys here; the runner swaps them for
- * corpus-wide entity_ids once resolve has seen every document.
+ * still hold document-local entity keys here; processDocument puts the entity's
+ * position in the resolve summary in their place, and the runner swaps that for a
+ * corpus-wide entity_id once resolve has seen every document.
  */
 import type { Doc } from "./doc.js";
 import { clusterable } from "./resolve/event-clusters.js";

@@ -53,6 +53,59 @@ export class NumberColumn {
   }
 }
 
+/**
+ * An append-only column of an Interner's numbers (-1 for null) for strings drawn from a
+ * lexicon or taxonomy (event types, figure categories and units: tens of values, never
+ * thousands), in 2 bytes each rather than 4. A number it cannot hold is refused, not wrapped.
+ */
+export class CodeColumn {
+  static readonly MAX = 0xfffe;
+  private readonly blocks: Uint16Array[] = [];
+  length = 0;
+
+  push(code: number): number {
+    if (!(code >= -1 && code <= CodeColumn.MAX)) throw new RangeError(`CodeColumn: ${code} is outside -1..${CodeColumn.MAX}`);
+    if ((this.length & IN_BLOCK) === 0) this.blocks.push(new Uint16Array(BLOCK));
+    this.blocks[this.length >>> BLOCK_BITS]![this.length & IN_BLOCK] = code + 1;
+    return this.length++;
+  }
+
+  get(i: number): number {
+    return this.blocks[i >>> BLOCK_BITS]![i & IN_BLOCK]! - 1;
+  }
+}
+
+/**
+ * Two nullable numbers per row that are mostly both null (a figure's low and high bounds:
+ * 16% and 20% of claimable figures have one on a 500 MB corpus): a 4-byte reference per
+ * row, and the pair stored only where either is set, instead of 16 bytes per row.
+ */
+export class SparsePairColumn {
+  private readonly at = new IntColumn();
+  private readonly pairs = new NumberColumn();
+
+  get length(): number {
+    return this.at.length;
+  }
+
+  push(a: number | null, b: number | null): number {
+    if (a === null && b === null) return this.at.push(-1);
+    this.pairs.push(a);
+    this.pairs.push(b);
+    return this.at.push(this.pairs.length - 2);
+  }
+
+  first(i: number): number | null {
+    const k = this.at.get(i);
+    return k < 0 ? null : this.pairs.get(k);
+  }
+
+  second(i: number): number | null {
+    const k = this.at.get(i);
+    return k < 0 ? null : this.pairs.get(k + 1);
+  }
+}
+
 /** Each distinct string once, numbered from 0 in order of first sight; null is -1. */
 export class Interner {
   private readonly ids = new Map<string, number>();

@@ -211,7 +211,7 @@ export class EntityStore {
    * returned for each document (the values of its map, in any order of documents): they count
    * each entity's sources. The store does not keep them itself, since they grow with the
    * corpus (4.7 million document entities, 19 MB, on a 500 MB corpus); the runner has them on
-   * disk anyway, to map each document's entity keys to ids.
+   * disk anyway, to give each document's spilled rows their entity ids.
    */
   resolve(documents: Iterable<Iterable<number>>): ResolvedEntities {
     const records = this.records;

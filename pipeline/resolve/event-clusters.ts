@@ -11,7 +11,7 @@
  */
 import type { EventClusterRow, EventRow } from "../../schemas/tables.js";
 import { compareText } from "../doc.js";
-import { addToList, dayNumber, IntColumn, Interner } from "./compact.js";
+import { addToList, CodeColumn, dayNumber, IntColumn, Interner } from "./compact.js";
 
 /** Reports of one happening may disagree by a day or two ("on Wednesday" / "on Thursday"). */
 const MAX_GAP_DAYS = 3;
@@ -133,8 +133,8 @@ export class EventClusterer {
   private readonly col = {
     source: new IntColumn(),
     local: new IntColumn(),
-    type: new IntColumn(),
-    subType: new IntColumn(),
+    type: new CodeColumn(),
+    subType: new CodeColumn(),
     actor: new IntColumn(),
     place: new IntColumn(),
     date: new IntColumn(),

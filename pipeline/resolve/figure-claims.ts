@@ -12,7 +12,7 @@ import type { FigureClaimRow, FigureRow } from "../../schemas/tables.js";
 import { loadLexicon, word } from "../lexicon.js";
 import type { PlaceRelation } from "./event-clusters.js";
 import { compareText } from "../doc.js";
-import { dayNumber, IntColumn, Interner, NO_DAY, NumberColumn } from "./compact.js";
+import { CodeColumn, dayNumber, IntColumn, Interner, NO_DAY, NumberColumn, SparsePairColumn } from "./compact.js";
 import { FigureGroups, type FigureFacts } from "./claim-groups.js";
 import type { EntityView } from "./event-clusters.js";
 
@@ -74,8 +74,8 @@ export class FigureClaimer {
   private readonly col = {
     source: new IntColumn(),
     local: new IntColumn(),
-    category: new IntColumn(),
-    unit: new IntColumn(),
+    category: new CodeColumn(),
+    unit: new CodeColumn(),
     group: new IntColumn(),
     actor: new IntColumn(),
     place: new IntColumn(),
@@ -83,8 +83,8 @@ export class FigureClaimer {
     from: new IntColumn(),
     to: new IntColumn(),
     value: new NumberColumn(),
-    low: new NumberColumn(),
-    high: new NumberColumn(),
+    /** low and high */
+    bounds: new SparsePairColumn(),
   };
 
   get size(): number {
@@ -115,8 +115,7 @@ export class FigureClaimer {
     c.from.push(period ? period[0] : NO_DAY);
     c.to.push(period ? period[1] : NO_DAY);
     c.value.push(f.value);
-    c.low.push(f.low);
-    c.high.push(f.high);
+    c.bounds.push(f.low, f.high);
   }
 
   /**
@@ -185,8 +184,8 @@ export class FigureClaimer {
             actor_id: idOf(actor[i]!) ?? g.actor,
             location_id: idOf(place[i]!) ?? g.place,
             value: c.value.get(i),
-            low: c.low.get(i),
-            high: c.high.get(i),
+            low: c.bounds.first(i),
+            high: c.bounds.second(i),
             attributed_to: attributed < 0 ? null : view.entityId(view.entityOf(attributed)),
           };
         }

@@ -9,7 +9,7 @@ import { TableOutput } from "../write/table-output.js";
 export type TableJob =
   /** sources, boilerplate, sentences and dates from the final spill (write/final-tables.ts) */
   | { kind: "final"; dir: string; spillPath: string }
-  /** one spilled table, its entity keys made ids (write/spilled-tables.ts) */
+  /** one spilled table, its entity references made ids (write/spilled-tables.ts) */
   | { kind: "spilled"; name: SpilledTableName; dir: string; spillPath: string; recordsPath: string; entityIds: readonly string[] };
 
 /** Rows written per table, and the problems found, in document order. */

@@ -1,6 +1,6 @@
-/** The resolver's compact columns: growth past their first block, nulls, interning. */
+/** The resolver's compact columns: growth past their first block, nulls, 2-byte codes, sparse pairs, interning. */
 import { describe, expect, it } from "vitest";
-import { dayNumber, IntColumn, Interner, NumberColumn } from "../../pipeline/resolve/compact.js";
+import { CodeColumn, dayNumber, IntColumn, Interner, NumberColumn, SparsePairColumn } from "../../pipeline/resolve/compact.js";
 
 describe("compact columns", () => {
   it("keep every value across growth", () => {
@@ -20,6 +20,26 @@ describe("compact columns", () => {
     ints.set(65_536, -1);
     ints.set(n - 1, 42);
     expect([ints.get(65_535), ints.get(65_536), ints.get(65_537), ints.get(n - 1), ints.length]).toEqual([458_742, -1, 458_756, 42, n]);
+  });
+
+  it("keep 2-byte codes from -1 (null) to their maximum, and refuse one beyond rather than wrap it", () => {
+    const codes = new CodeColumn();
+    const n = 40_000;
+    for (let i = 0; i < n; i++) expect(codes.push((i % 5) - 1)).toBe(i);
+    codes.push(CodeColumn.MAX);
+    expect([codes.get(0), codes.get(1), codes.get(16_383), codes.get(16_384), codes.get(n - 1), codes.get(n), codes.length]).toEqual([-1, 0, 2, 3, 3, CodeColumn.MAX, n + 1]);
+    expect(() => codes.push(CodeColumn.MAX + 1)).toThrow(RangeError);
+    expect(() => codes.push(-2)).toThrow(RangeError);
+    expect(codes.length).toBe(n + 1);
+  });
+
+  it("keep a pair only where either of its values is set, each row reading its own", () => {
+    const bounds = new SparsePairColumn();
+    const rows: [number | null, number | null][] = [];
+    for (let i = 0; i < 40_000; i++) rows.push(i % 7 === 0 ? [i, null] : i % 11 === 0 ? [null, -i / 2] : i % 13 === 0 ? [i, i + 0.5] : [null, null]);
+    rows.forEach(([a, b], i) => expect(bounds.push(a, b)).toBe(i));
+    expect(bounds.length).toBe(rows.length);
+    rows.forEach(([a, b], i) => expect([bounds.first(i), bounds.second(i)]).toEqual([a, b]));
   });
 
   it("number distinct strings once, with null as -1", () => {

@@ -22,7 +22,11 @@ describe("resolveCorpus", () => {
   const resolver = new CorpusResolver();
   const records = { a: resolver.addDocument("a", a.summary), b: resolver.addDocument("b", b.summary) };
   const resolved = resolver.resolve([records.a, records.b]);
-  const idOf = (sourceId: "a" | "b", key: string) => resolved.entityIds[records[sourceId][key]!]!;
+  // addDocument gave the record of each of a summary's entities, in its order
+  const idOf = (sourceId: "a" | "b", key: string) => {
+    const position = { a, b }[sourceId].summary.entities.findIndex((e) => e.key === key);
+    return resolved.entityIds[records[sourceId][position]!]!;
+  };
 
   it("gives aliases in different sources one entity_id", () => {
     const idsA = a.rows.mentions.map((m) => idOf("a", m.entity_id));
@@ -42,5 +46,10 @@ describe("resolveCorpus", () => {
     const clustered = candidates.filter((_, k) => resolved.clusterOfEvent(k) === "c1");
     expect(clustered.map((e) => e.source_id).sort()).toEqual(["a", "b"]);
     expect(candidates.filter((_, k) => resolved.clusterOfEvent(k) === null)).toHaveLength(candidates.length - 2);
+  });
+
+  it("resolves once: it lets go of the entity records and event columns as it goes", () => {
+    expect(() => resolver.resolve([records.a, records.b])).toThrow(/runs once/);
+    expect(() => resolver.addDocument("c", a.summary)).toThrow(/added after resolve/);
   });
 });

@@ -9,16 +9,16 @@ import { describe, expect, it } from "vitest";
 import { mentions } from "../../schemas/tables.js";
 import { writeTableInWorker } from "../../pipeline/workers/table-thread.js";
 import { packRows } from "../../pipeline/write/packed-rows.js";
-import { inDocumentOrder, spillLine, writeSpilledTable, type SpilledReject } from "../../pipeline/write/spilled-tables.js";
+import { entityPositions, inDocumentOrder, spillLine, writeSpilledTable, type SpilledReject } from "../../pipeline/write/spilled-tables.js";
 import { TableOutput } from "../../pipeline/write/table-output.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
 
 const tempDir = tempDirs();
 const work = tempDir("spilled-");
 
-const mention = (source: string, n: number, key: string, start: number, end: number) => ({
+const mention = (source: string, n: number, entity: number, start: number, end: number) => ({
   mention_id: `${source}-m${n}`,
-  entity_id: key,
+  entity_id: entity,
   source_id: source,
   sentence_id: `${source}-s1`,
   char_start: start,
@@ -34,12 +34,13 @@ const recordsPath = join(work, "records.jsonl");
 writeFileSync(
   spillPath,
   [
-    spillLine("a.txt", packRows(mentions.columns, [mention("a", 1, "k1", 0, 5), mention("a", 2, "k2", 10, 15)])),
-    spillLine("b.txt", packRows(mentions.columns, [mention("b", 1, "k1", 0, 5), mention("b", 2, "k1", 9, 4)])),
+    spillLine("a.txt", packRows(mentions.columns, [mention("a", 1, 0, 0, 5), mention("a", 2, 1, 10, 15)])),
+    spillLine("b.txt", packRows(mentions.columns, [mention("b", 1, 0, 0, 5), mention("b", 2, 0, 9, 4)])),
   ].join("\n") + "\n",
 );
-// document a's keys are records 0 and 1, document b's k1 is record 2; records 0 and 2 are one entity
-writeFileSync(recordsPath, `{"k1":0,"k2":1}\n{"k1":2}\n`);
+// rows name entities by their position in the document's summary: document a's two entities are
+// records 0 and 1, document b's one is record 2; records 0 and 2 are one entity
+writeFileSync(recordsPath, `[0,1]\n[2]\n`);
 const entityIds = ["loc-mosul", "org-islamic-state", "loc-mosul"];
 
 function writeOnThisThread(dir: string): { rows: Record<string, unknown>[]; problems: SpilledReject[]; count: number } {
@@ -76,8 +77,27 @@ describe("spilled tables", () => {
 
   it("refuses a records file that does not match the spill line for line", () => {
     const short = join(work, "short-records.jsonl");
-    writeFileSync(short, `{"k1":0,"k2":1}\n`);
+    writeFileSync(short, `[0,1]\n`);
     expect(() => writeSpilledTable({ name: "mentions", spillPath, recordsPath: short, entityIds, write: () => undefined })).toThrow(/more documents than entity records/);
+  });
+
+  it("refuses a row naming an entity position its document's records line does not have", () => {
+    const few = join(work, "few-records.jsonl");
+    writeFileSync(few, `[0]\n[2]\n`);
+    expect(() => writeSpilledTable({ name: "mentions", spillPath, recordsPath: few, entityIds, write: () => undefined })).toThrow(/entity_id 1 of document 1 has no entity record/);
+  });
+
+  it("a document's rows name entities by their position in its summary, nulls kept, an unknown key refused", () => {
+    const rows = [
+      { actor_id: "ORG:isis", location_id: "LOCATION:mosul", attributed_to: null },
+      { actor_id: null, location_id: "LOCATION:mosul", attributed_to: "ORG:isis" },
+    ];
+    entityPositions(["actor_id", "location_id", "attributed_to"], rows, new Map([["LOCATION:mosul", 0], ["ORG:isis", 1]]));
+    expect(rows).toEqual([
+      { actor_id: 1, location_id: 0, attributed_to: null },
+      { actor_id: null, location_id: 0, attributed_to: 1 },
+    ]);
+    expect(() => entityPositions(["entity_id"], [{ entity_id: "PERSON:nobody" }], new Map())).toThrow(/entity_id "PERSON:nobody" is no entity/);
   });
 
   it("a worker thread writes the same files and finds the same problems", async () => {
