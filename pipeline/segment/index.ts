@@ -7,10 +7,9 @@
  * located in the source by searching its text forward from the previous token, so offsets
  * are exact even where wink splits contractions ("did" + "n't").
  */
-import winkNLP, { type ItsFunction } from "wink-nlp";
-import model from "wink-eng-lite-web-model";
 import type { Doc, Sentence, Stage, Token } from "../doc.js";
 import { paragraphsOf } from "./paragraphs.js";
+import { BoundedParser } from "./parser.js";
 import { splitSentences } from "./sentence-split.js";
 
 export { splitSentences } from "./sentence-split.js";
@@ -20,13 +19,9 @@ export type { SentenceSpan, SplitOptions } from "./sentence-split.js";
 // rule-based splitter gives them), and no stage reads its entity types, negation or
 // sentiment.
 // POS tags do not depend on those steps (checked token for token on the bench corpus), and
-// leaving them out saves about a quarter of the parse.
-const nlp = winkNLP(model, ["pos"]);
-const its = nlp.its;
-// wink's typings declare its.lemma's third parameter as the model addons while ItsFunction
-// passes a cache in that place; at run time wink calls it with the addons (the lite model
-// ships its lemmatizer), so the helper is re-typed, not re-implemented.
-const lemmaOf = its.lemma as unknown as ItsFunction<string>;
+// leaving them out saves about a quarter of the parse. One parser per thread, renewed before
+// its lexicon grows without bound (parser.ts).
+const parser = new BoundedParser();
 const PARAGRAPH_JOIN = "\n\n";
 const SEARCH_AHEAD = 64;
 const NON_SPACE_RE = /\S/u;
@@ -98,11 +93,7 @@ function tokensOf(doc: Doc, paragraphs: ReturnType<typeof paragraphsOf>, sentenc
     at += text.length + PARAGRAPH_JOIN.length;
   }
   const joined = pieces.join(PARAGRAPH_JOIN);
-  const parsed = nlp.readDoc(joined);
-  const all = parsed.tokens();
-  const values = all.out(its.value) as string[];
-  const pos = all.out(its.pos) as string[];
-  const lemmas = all.out(lemmaOf) as string[];
+  const { values, pos, lemmas } = parser.parse(joined);
 
   const out: Token[] = [];
   let cursor = 0;
