@@ -84,7 +84,7 @@ const PIN = spawnSync("taskset", ["-c", "0", "true"]).status === 0;
 
 // whole pipeline: the built JavaScript (dist/, as `make dataset` runs it) in a child process,
 // whose own resource usage gives the peak RSS of the run, worker threads included
-type PipelineRun = { secs: number; cpuSecs: number; documents: number; rows: Record<string, number>; maxRssKb: number; phase1Secs: number; phase2Secs: number };
+type PipelineRun = { secs: number; cpuSecs: number; documents: number; rows: Record<string, number>; maxRssKb: number; phase1MaxRssKb: number; phase1Secs: number; phase2Secs: number };
 function runPipeline(input: string, jobs: number): PipelineRun {
   const t = process.hrtime.bigint();
   const node = [process.execPath, ...LAUNCH_NODE_FLAGS, join(ROOT, "bench", "run-pipeline.mjs"), input, out, String(jobs)];
@@ -142,5 +142,5 @@ console.log(
     `phase 2 (resolve, validation, CSV and Parquet) ${full.phase2Secs.toFixed(1)} s, ${((100 * full.phase2Secs) / (full.phase1Secs + full.phase2Secs)).toFixed(0)}% of the run`,
 );
 console.log(`  per core, whole corpus: ${(totalBytes / 1e6 / full.secs / cores).toFixed(2)} MB/s of wall time per core, ${(totalBytes / 1e6 / full.cpuSecs).toFixed(2)} MB per CPU-second`);
-console.log(`  peak RSS, quarter → whole corpus: ${(pairs.at(-1)!.many.maxRssKb / 1024).toFixed(0)} → ${(full.maxRssKb / 1024).toFixed(0)} MB`);
+console.log(`  peak RSS, quarter → whole corpus: ${(pairs.at(-1)!.many.maxRssKb / 1024).toFixed(0)} → ${(full.maxRssKb / 1024).toFixed(0)} MB (whole corpus by the end of phase 1: ${(full.phase1MaxRssKb / 1024).toFixed(0)} MB)`);
 console.log(`  rows: ${Object.entries(full.rows).map(([k, v]) => `${k} ${v}`).join(", ")}`);

@@ -1,7 +1,7 @@
 // make bench's child process: one run of the built pipeline (dist/), printing its summary, the
-// process's peak RSS and CPU time (worker threads included) and each phase's time as JSON. A
-// file, not `node -e`: worker threads inherit the parent's node flags, and --input-type is
-// refused outside -e.
+// process's peak RSS and CPU time (worker threads included), each phase's time and the peak RSS by
+// the end of phase 1, as JSON. A file, not `node -e`: worker threads inherit the parent's node
+// flags, and --input-type is refused outside -e.
 // Usage: node bench/run-pipeline.mjs INPUT OUT JOBS
 const [input, out, jobs] = process.argv.slice(2);
 const { runDataset } = await import(new URL("../dist/pipeline/run.js", import.meta.url).href);
@@ -12,7 +12,18 @@ boundHeapGrowth();
 // the rest (resolve, validation, CSV and Parquet), where the workers are gone
 const start = performance.now();
 let phase1End = null;
-const summary = await runDataset({ input, out, jobs: Number(jobs), onProgress: (p) => void (p.phase === "process" && (phase1End = performance.now())) });
+let phase1MaxRssKb = null;
+const summary = await runDataset({
+  input,
+  out,
+  jobs: Number(jobs),
+  onProgress: (p) => {
+    if (p.phase !== "process") return;
+    phase1End = performance.now();
+    // maxRSS only grows: read at the last document processed, it is phase 1's peak
+    if (p.done === p.total) phase1MaxRssKb = process.resourceUsage().maxRSS;
+  },
+});
 const end = performance.now();
 phase1End ??= end;
 // CPU time of every thread (workers and V8's own included): the cores the run used, whatever its wall time
@@ -21,6 +32,7 @@ process.stdout.write(
   JSON.stringify({
     ...summary,
     maxRssKb: usage.maxRSS,
+    phase1MaxRssKb: phase1MaxRssKb ?? usage.maxRSS,
     cpuSecs: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
     phase1Secs: (phase1End - start) / 1000,
     phase2Secs: (end - phase1End) / 1000,

@@ -11,9 +11,10 @@
  * does not depend on what it met before (tests/segment/parser.test.ts compares a parser that has
  * been replaced with a fresh one), so neither does the output.
  *
- * Counting costs one Set look-up per token. Texts of 13 or more UTF-16 units are counted, not
- * kept: V8 makes such a substring a view of the whole text it came from, and a Set holding one
- * would hold its document. Counting every long token as new only makes a new parser come sooner.
+ * Counting costs one Set look-up per token. A text of 13 or more UTF-16 units is counted by a
+ * 32-bit hash of it, not kept: V8 makes such a substring a view of the whole text it came from,
+ * and a Set holding one would hold its document. Two long texts with one hash count once, which
+ * only lets a parser meet a few more words before it is replaced.
  */
 import winkNLP, { type ItsFunction, type WinkMethods } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
@@ -37,9 +38,9 @@ const COPIED_BELOW = 13;
 export type ParsedTokens = { values: string[]; pos: string[]; lemmas: string[] };
 
 export class BoundedParser {
-  private nlp: WinkMethods;
+  private nlp: WinkMethods | null;
   private readonly seen = new Set<string>();
-  private longTokens = 0;
+  private readonly seenLong = new Set<number>();
   /** parsers made so far, the first included */
   generation = 1;
 
@@ -54,26 +55,36 @@ export class BoundedParser {
 
   /** Each token's text, part of speech and lemma, in order. */
   parse(text: string): ParsedTokens {
-    const its = this.nlp.its;
+    const nlp = this.nlp!;
+    const its = nlp.its;
     // wink's typings declare its.lemma's third parameter as the model addons while ItsFunction
     // passes a cache in that place; at run time wink calls it with the addons (the lite model
     // ships its lemmatizer), so the helper is re-typed, not re-implemented.
     const lemmaOf = its.lemma as unknown as ItsFunction<string>;
-    const all = this.nlp.readDoc(text).tokens();
+    const all = nlp.readDoc(text).tokens();
     const parsed = { values: all.out(its.value) as string[], pos: all.out(its.pos) as string[], lemmas: all.out(lemmaOf) as string[] };
     for (const v of parsed.values) {
       if (v.length < COPIED_BELOW) this.seen.add(v);
-      else this.longTokens++;
+      else this.seenLong.add(hash32(v));
     }
     // the next document gets the fresh parser, so the one just read is whole either way
-    if (this.seen.size + this.longTokens >= this.vocabularyLimit) this.renew();
+    if (this.seen.size + this.seenLong.size >= this.vocabularyLimit) this.renew();
     return parsed;
   }
 
   private renew(): void {
     this.seen.clear();
-    this.longTokens = 0;
+    this.seenLong.clear();
+    // the old parser is let go before the new one reads the model, so the two need not coexist
+    this.nlp = null;
     this.nlp = BoundedParser.make();
     this.generation++;
   }
+}
+
+/** FNV-1a over the UTF-16 units of `s`. */
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }

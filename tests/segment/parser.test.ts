@@ -31,12 +31,15 @@ describe("BoundedParser", () => {
     expect(parser.generation).toBe(2);
   });
 
-  it("counts every long token as new, so long words renew it too", () => {
+  it("counts long token texts (kept as hashes, not text) once each too", () => {
     const parser = new BoundedParser(50);
-    const long = Array.from({ length: 30 }, () => "Zarghawiyyanistanis").join(" ");
-    parser.parse(long);
+    const long = (from: number) => Array.from({ length: 30 }, (_, i) => `Zarghawiyyanistani${from + i}`).join(" ");
+    parser.parse(long(0));
+    parser.parse(long(0));
     expect(parser.generation).toBe(1);
-    parser.parse(long);
+    parser.parse(long(10));
+    expect(parser.generation).toBe(1);
+    parser.parse(long(20));
     expect(parser.generation).toBe(2);
   });
 
