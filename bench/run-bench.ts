@@ -10,6 +10,9 @@
  *    prints MB/s, documents/s, CPU time, MB per CPU-second and peak RSS (from the child's
  *    resource usage, worker threads included), with the core count, and for the whole
  *    corpus the time of phase 1 (the per-document stages) and of phase 2 (resolve, writing).
+ * 4. Many names: a corpus of a quarter the size whose capitalized words are, half the time,
+ *    made-up names (make-corpus.ts), run with one job per core: what grows with distinct
+ *    words (the parser's lexicon, the resolver's entities) shows there, not in the seeds' words.
  *
  * This machine is a shared VM whose speed drifts by tens of per cent over minutes, so a
  * speed-up from one one-core run and one later many-core run can say anything (two runs
@@ -31,19 +34,20 @@ const MB = Number(process.env.BENCH_MB ?? 100);
 const corpus = join(ROOT, "bench", "corpus");
 const out = join(ROOT, "bench", "output");
 
-const files: string[] = [];
-const walk = (d: string) => {
-  for (const n of readdirSync(d).sort()) {
-    const p = join(d, n);
-    if (statSync(p).isDirectory()) walk(p);
-    else files.push(p);
+/** The files under `dir`, in sorted order. */
+function filesUnder(dir: string, into: string[] = []): string[] {
+  for (const n of readdirSync(dir).sort()) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) filesUnder(p, into);
+    else into.push(p);
   }
-};
+  return into;
+}
 
 console.log(`machine: ${cpus()[0]?.model ?? "?"}, ${availableParallelism()} cores, node ${process.version}`);
 let t0 = process.hrtime.bigint();
 const n = makeCorpus(corpus, join(ROOT, "seeds"), MB);
-walk(corpus);
+const files = filesUnder(corpus);
 const totalBytes = files.reduce((s, f) => s + statSync(f).size, 0);
 console.log(`corpus: ${n} files, ${(totalBytes / 1e6).toFixed(1)} MB, generated in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
 
@@ -144,3 +148,14 @@ console.log(
 console.log(`  per core, whole corpus: ${(totalBytes / 1e6 / full.secs / cores).toFixed(2)} MB/s of wall time per core, ${(totalBytes / 1e6 / full.cpuSecs).toFixed(2)} MB per CPU-second`);
 console.log(`  peak RSS, quarter → whole corpus: ${(pairs.at(-1)!.many.maxRssKb / 1024).toFixed(0)} → ${(full.maxRssKb / 1024).toFixed(0)} MB (whole corpus by the end of phase 1: ${(full.phase1MaxRssKb / 1024).toFixed(0)} MB)`);
 console.log(`  rows: ${Object.entries(full.rows).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+
+// 4. many names: the same pipeline where the words do not repeat as the seeds' do
+const namesDir = join(ROOT, "bench", "corpus-names");
+const namesFiles = makeCorpus(namesDir, join(ROOT, "seeds"), Math.max(1, Math.round(MB / 4)), 42, 0.5);
+const namesBytes = filesUnder(namesDir).reduce((s, f) => s + statSync(f).size, 0);
+console.log(`
+many names (${namesFiles} files, ${(namesBytes / 1e6).toFixed(1)} MB, half the capitalized words made-up names):`);
+const names = runPipeline(namesDir, cores);
+report(`many names, --jobs ${cores}`, namesBytes, names);
+console.log(`  peak RSS by the end of phase 1: ${(names.phase1MaxRssKb / 1024).toFixed(0)} MB; entities ${names.rows.entities} (whole bench corpus: ${full.rows.entities})`);
+rmSync(namesDir, { recursive: true, force: true });
