@@ -291,7 +291,8 @@ export class EntityStore {
       return { entity_id: d.entityId, name: d.name, type: d.type, subtype: d.subtype, mentions: d.mentions, sources: 0 };
     });
     // sources: the documents that mention an entity, each counted once (an entity remembers the
-    // last document that counted it: a Set per document allocated 300 MB over 144,138 records)
+    // last document that counted it, where a Set per document was filled and emptied: resolving
+    // the summaries of a corpus of 140,300 entities peaked at 223–224 MiB with the Set, 207–209 without)
     const countedIn = new Int32Array(entities.length).fill(-1);
     let doc = 0;
     for (const records of documents) {
