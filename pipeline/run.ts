@@ -226,8 +226,8 @@ function writeCorpusTables(writer: DatasetWriter, resolved: Resolved): Pick<Reso
  * Reads the documents' summaries into the resolver and resolves the corpus; writes the
  * entity record of each of a document's summary entities as one line of `recordsPath`,
  * read back beside its rows (on disk, not in memory, like the rows), and once by resolve,
- * which counts each entity's sources from them. The resolver lives only in here: once resolved, its columns
- * can go.
+ * which counts each entity's sources from them. The resolver lives only in here: once
+ * resolved, its columns can go.
  */
 function resolveCorpus(summariesPath: string, recordsPath: string): Resolved {
   const resolver = new CorpusResolver();

@@ -7,6 +7,7 @@
  * city of the same name.
  */
 import type { EntityType } from "../doc.js";
+import { FNV_OFFSET, FNV_PRIME, fnvOn } from "../fnv.js";
 import { isAbbreviation, places } from "./gazetteer.js";
 import { countryDemonym, demonyms, forceNouns, genericForces, knownEntities, normalizeSurface } from "./lexicons.js";
 import { keyOf, surfaceOf, type Word } from "./words.js";
@@ -70,21 +71,16 @@ for (const [k, p] of phrases) scanTable.set(k, p);
 /**
  * A bit per hash of every scanTable key, small enough to stay in the CPU cache. Most probes
  * of the table miss (a capitalized word that starts no phrase), and each costs cache misses
- * in a table this size; a clear bit answers "not a key" first. FNV-1a over the UTF-16 code
- * units, so a key's hash is built word by word as the scan extends the key.
+ * in a table this size; a clear bit answers "not a key" first. FNV-1a (fnv.ts), so a key's
+ * hash is built word by word as the scan extends the key.
  */
 const FILTER_BITS = 1 << 20;
 const keyFilter = new Uint32Array(FILTER_BITS >>> 5);
-const FNV_OFFSET = 0x811c9dc5 | 0;
 const SPACE = 32;
 
-function hashOn(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h;
-}
 const maybeKey = (h: number): boolean => (keyFilter[(h & (FILTER_BITS - 1)) >>> 5]! & (1 << (h & 31))) !== 0;
 for (const k of scanTable.keys()) {
-  const h = hashOn(FNV_OFFSET, k);
+  const h = fnvOn(FNV_OFFSET, k);
   keyFilter[(h & (FILTER_BITS - 1)) >>> 5]! |= 1 << (h & 31);
 }
 
@@ -114,7 +110,7 @@ export function matchPhrase(words: readonly Word[], a: number): PhraseMatch | nu
   for (let b = a + 1; b <= last; b++) {
     const w = words[b - 1]!;
     const spaced = b - 1 > a && w.spaceBefore;
-    hash = hashOn(spaced ? Math.imul(hash ^ SPACE, 16777619) : hash, w.lower);
+    hash = fnvOn(spaced ? Math.imul(hash ^ SPACE, FNV_PRIME) : hash, w.lower);
     if (!maybeKey(hash)) break; // certainly not in scanTable
     key += (spaced ? " " : "") + w.lower;
     const p = scanTable.get(key);

@@ -80,8 +80,7 @@ export class CorpusResolver {
       if (rec === undefined) throw new Error(`resolve: no entity "${key}" in source "${sourceId}"`);
       return rec;
     };
-    const events = this.events;
-    for (const e of summary.events) events.add(source, e.n, e, ref(e.actor1_id), ref(e.location_id));
+    for (const e of summary.events) this.events.add(source, e.n, e, ref(e.actor1_id), ref(e.location_id));
     for (const f of summary.figures) {
       this.figures.add(source, f.n, f, f.period, { actor: ref(f.actor_id), place: ref(f.location_id), attributed: ref(f.attributed_to) });
     }

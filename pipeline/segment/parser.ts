@@ -12,12 +12,13 @@
  * been replaced with a fresh one), so neither does the output.
  *
  * Counting costs one Set look-up per token. A text of 13 or more UTF-16 units is counted by a
- * 32-bit hash of it, not kept: V8 makes such a substring a view of the whole text it came from,
+ * 32-bit hash of it (FNV-1a, fnv.ts), not kept: V8 makes such a substring a view of the whole text it came from,
  * and a Set holding one would hold its document. Two long texts with one hash count once, which
  * only lets a parser meet a few more words before it is replaced.
  */
 import winkNLP, { type ItsFunction, type WinkMethods } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
+import { FNV_OFFSET, fnvOn } from "../fnv.js";
 
 /**
  * The model as wink-nlp reads it, each parser from the same parts. wink-eng-lite-web-model's
@@ -70,7 +71,7 @@ export class BoundedParser {
     const parsed = { values: all.out(its.value) as string[], pos: all.out(its.pos) as string[], lemmas: all.out(lemmaOf) as string[] };
     for (const v of parsed.values) {
       if (v.length < COPIED_BELOW) this.seen.add(v);
-      else this.seenLong.add(hash32(v));
+      else this.seenLong.add(fnvOn(FNV_OFFSET, v));
     }
     // the next document gets the fresh parser, so the one just read is whole either way
     if (this.seen.size + this.seenLong.size >= this.vocabularyLimit) this.renew();
@@ -85,11 +86,4 @@ export class BoundedParser {
     this.nlp = BoundedParser.make();
     this.generation++;
   }
-}
-
-/** FNV-1a over the UTF-16 units of `s`. */
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
