@@ -11,8 +11,8 @@
  * resolver (compact: entity records, a few numbers per event and figure), resolves
  * entities, event clusters and figure claims, and streams every spill back through
  * validation into its tables' CSV and Parquet writers. When there are threads to spare,
- * a table worker (workers/table-thread.ts) writes the final tables while this thread
- * resolves, then mentions while this thread writes figures and events. The resolver's
+ * a table worker (workers/table-thread.ts) writes the final tables, then mentions, once
+ * this thread has resolved, while it writes the corpus tables, figures and events. The resolver's
  * memory, the only part that grows with the corpus, so never adds to the workers':
  * phase 1's peak stays the same whatever the corpus size.
  *
@@ -153,11 +153,12 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
     for (const [k] of manifest.bySourceId) if (!usedManifest.has(`id:${k}`)) rejects.add(`${manifestName}#${k}`, "manifest", "unknown source_id", `no input file with source_id ${k}`);
   }
 
-  // Phase 2. The table worker, when there is one, writes the final tables while this
-  // thread resolves, then mentions while this thread writes figures and events: the two
-  // halves take about as long (one run on the 100 MB bench corpus: 19.6 s of final tables
-  // and 27.1 s of mentions there, 11.6 s of resolve and 35.6 s of the rest here; the two
-  // threads finished 0.1 s apart).
+  // Phase 2. The table worker, when there is one, writes the final tables once this thread
+  // has resolved, then mentions, while this thread writes the corpus tables, figures and
+  // events. It waits for resolve because its memory (~70 MB) beside resolve's peak was the
+  // run's peak on large corpora: a 1 GB corpus peaked at 320 MiB with the worker started
+  // first, and phase 2 replayed from its spills at 273 MiB with the worker waiting. Resolve
+  // is short (~40 s of a 400 s phase 2 there), so little of the overlap is lost.
   const tableThread = tablesInWorker ? new TableThread() : null;
   const inWorker: Promise<void>[] = [];
   // each spill's problems, whichever thread wrote it
@@ -179,9 +180,11 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   // what the spilled tables need of resolve; the rest of it goes once its tables are written
   let resolved: Pick<Resolved, "entityIds" | "clusterOfEvent">;
   try {
-    if (tableThread) giveToWorker(tableThread, { kind: "final", dir: tmp, spillPath: spill.final });
-    else writeProblems.final = writeFinalTables({ spillPath: spill.final, write: (table, rows, path, reject) => writer.write(table, rows, path, reject), onDocument });
-    resolved = writeCorpusTables(writer, resolveCorpus(spill.summaries, spill.records));
+    if (!tableThread) writeProblems.final = writeFinalTables({ spillPath: spill.final, write: (table, rows, path, reject) => writer.write(table, rows, path, reject), onDocument });
+    const startFinalTables = () => {
+      if (tableThread) giveToWorker(tableThread, { kind: "final", dir: tmp, spillPath: spill.final });
+    };
+    resolved = writeCorpusTables(writer, resolveCorpus(spill.summaries, spill.records, startFinalTables));
     rmSync(spill.summaries);
     const job = (name: SpilledTableName) => ({ name, spillPath: spill[name], recordsPath: spill.records, entityIds: resolved.entityIds });
     if (tableThread) giveToWorker(tableThread, { kind: "spilled", dir: tmp, ...job("mentions") });
@@ -227,10 +230,11 @@ function writeCorpusTables(writer: DatasetWriter, resolved: Resolved): Pick<Reso
  * entity record of each of a document's summary entities as one line of `recordsPath`,
  * read back beside its rows (on disk, not in memory, like the rows), and once by resolve,
  * which counts each entity's sources from them. The resolver lives only in here: once
- * resolved, its columns can go.
+ * resolved, its columns can go. `onResolved` is called as soon as resolve is done.
  */
-function resolveCorpus(summariesPath: string, recordsPath: string): Resolved {
-  const resolver = new CorpusResolver();
+function resolveCorpus(summariesPath: string, recordsPath: string, onResolved: () => void): Resolved {
+  // the figures wait beside the records, in the run's temporary folder
+  const resolver = new CorpusResolver({ spillDir: dirname(recordsPath) });
   const recordsFd = openSync(recordsPath, "w");
   // lines go out ~64 KB at a time: a write per document was 1.4 s of 500 MB's resolve
   let pending = "";
@@ -244,7 +248,9 @@ function resolveCorpus(summariesPath: string, recordsPath: string): Resolved {
   }
   writeSync(recordsFd, pending);
   closeSync(recordsFd);
-  return resolver.resolve(readRecordLines(recordsPath));
+  const resolved = resolver.resolve(readRecordLines(recordsPath));
+  onResolved();
+  return resolved;
 }
 
 function defaultJobs(): number {

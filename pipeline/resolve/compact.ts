@@ -12,7 +12,7 @@
  * 500 MB corpus the resolver's columns held 120 MB of array buffers for ~70 MB of values).
  */
 // Each column below repeats the few lines of block arithmetic on purpose: behind one shared
-// base class the element access sees three kinds of typed array and V8 can no longer
+// base class the element access sees several kinds of typed array and V8 can no longer
 // specialize it (resolve() on the 500 MB summaries took 8.2–9.0 s that way against 6.5–7.2 s,
 // alternating runs, and writing the claim rows 1.7–1.8 s against 1.3).
 const BLOCK_BITS = 14;
@@ -40,23 +40,6 @@ export class IntColumn {
   }
 }
 
-/** An append-only column of doubles; NaN stands for null (no figure or date is NaN). */
-export class NumberColumn {
-  private readonly blocks: Float64Array[] = [];
-  length = 0;
-
-  push(v: number | null): number {
-    if ((this.length & IN_BLOCK) === 0) this.blocks.push(new Float64Array(BLOCK));
-    this.blocks[this.length >>> BLOCK_BITS]![this.length & IN_BLOCK] = v === null ? Number.NaN : v;
-    return this.length++;
-  }
-
-  get(i: number): number | null {
-    const v = this.blocks[i >>> BLOCK_BITS]![i & IN_BLOCK]!;
-    return Number.isNaN(v) ? null : v;
-  }
-}
-
 /**
  * An append-only column of an Interner's numbers (-1 for null) for strings drawn from a
  * lexicon or taxonomy (event types, figure categories and units: tens of values, never
@@ -76,37 +59,6 @@ export class CodeColumn {
 
   get(i: number): number {
     return this.blocks[i >>> BLOCK_BITS]![i & IN_BLOCK]! - 1;
-  }
-}
-
-/**
- * Two nullable numbers per row that are mostly both null (a figure's low and high bounds:
- * 16% and 20% of claimable figures have one on a 500 MB corpus): a 4-byte reference per
- * row, and the pair stored only where either is set, instead of 16 bytes per row.
- */
-export class SparsePairColumn {
-  private readonly at = new IntColumn();
-  private readonly pairs = new NumberColumn();
-
-  get length(): number {
-    return this.at.length;
-  }
-
-  push(a: number | null, b: number | null): number {
-    if (a === null && b === null) return this.at.push(-1);
-    this.pairs.push(a);
-    this.pairs.push(b);
-    return this.at.push(this.pairs.length - 2);
-  }
-
-  first(i: number): number | null {
-    const k = this.at.get(i);
-    return k < 0 ? null : this.pairs.get(k);
-  }
-
-  second(i: number): number | null {
-    const k = this.at.get(i);
-    return k < 0 ? null : this.pairs.get(k + 1);
   }
 }
 

@@ -170,20 +170,20 @@ type EntityGroup = {
   type: EntityType;
   subtype: string | null;
   mentions: number;
-  /** the first document entity of its first record */
-  first: string;
+  /** its first record (the one whose first document entity comes first) */
+  first: number;
   slug: string;
   /** the slug, numbered when another group has it too (set once all are known) */
   entityId: string;
 };
 
-function singleGroup(i: number, r: EntityRecord, first: string): EntityGroup {
+function singleGroup(i: number, r: EntityRecord): EntityGroup {
   // what mergedGroup gives for one record, without its tallies
-  return { members: i, name: r.name, type: r.type, subtype: r.subtype, mentions: r.mentions, first, slug: entitySlug(r.type, r.name), entityId: "" };
+  return { members: i, name: r.name, type: r.type, subtype: r.subtype, mentions: r.mentions, first: i, slug: entitySlug(r.type, r.name), entityId: "" };
 }
 
-function mergedGroup(g: number[], records: readonly EntityRecord[], firstIds: readonly string[]): EntityGroup {
-  g.sort((a, b) => cmp(firstIds[a]!, firstIds[b]!));
+function mergedGroup(g: number[], records: readonly EntityRecord[], byFirst: (a: number, b: number) => number): EntityGroup {
+  g.sort(byFirst);
   const rs = g.map((i) => records[i]!);
   // canonical name: the lexicon's; else the form with most mentions, then the longest, then alphabetical
   const lexicon = rs.find((r) => r.lexiconId !== null);
@@ -196,7 +196,7 @@ function mergedGroup(g: number[], records: readonly EntityRecord[], firstIds: re
   const subtypes = new Map<string, number>();
   for (const r of rs) if (r.type === type && r.subtype !== null) add(subtypes, r.subtype, r.nodes);
   const mentions = rs.reduce((s, r) => s + r.mentions, 0);
-  return { members: g, name, type, subtype: heaviest(subtypes), mentions, first: firstIds[g[0]!]!, slug: entitySlug(type, name), entityId: "" };
+  return { members: g, name, type, subtype: heaviest(subtypes), mentions, first: g[0]!, slug: entitySlug(type, name), entityId: "" };
 }
 
 export class EntityStore {
@@ -223,7 +223,7 @@ export class EntityStore {
         if (e.lexiconId !== null || nameKeys(e).length > 0) this.bySignature.set(signature, rec);
       }
       const r = this.records[rec]!;
-      if (cmp(this.nodeId(doc, e.key), this.nodeId(r.firstDoc, r.firstKey)) < 0) {
+      if (this.compareNodes(doc, e.key, r.firstDoc, r.firstKey) < 0) {
         r.firstDoc = doc;
         r.firstKey = e.key;
       }
@@ -239,8 +239,13 @@ export class EntityStore {
     return this.records.length;
   }
 
-  private nodeId(doc: number, key: string): string {
-    return `${this.sourceIds[doc]}\u0000${key}`;
+  /**
+   * The order of document entities: by source_id, then key, which is the order of the texts
+   * "<source_id>\0<key>" (no source_id holds a NUL) without making them: that text was kept for
+   * every record through resolve, and made twice for every document entity added.
+   */
+  private compareNodes(docA: number, keyA: string, docB: number, keyB: string): number {
+    return docA === docB ? cmp(keyA, keyB) : cmp(this.sourceIds[docA]!, this.sourceIds[docB]!) || cmp(keyA, keyB);
   }
 
   /**
@@ -251,6 +256,9 @@ export class EntityStore {
    * disk anyway, to give each document's spilled rows their entity ids.
    */
   resolve(documents: Iterable<Iterable<number>>): ResolvedEntities {
+    // no document is added after this: the signatures (a JSON text per shared record) can go
+    // before the passes below make their own keys
+    this.bySignature.clear();
     const records = this.records;
     const uf = new UnionFind(records.length);
     joinBy(records, uf, (r) => (r.lexiconId === null ? [] : [`lexicon:${r.lexiconId}`]));
@@ -258,7 +266,7 @@ export class EntityStore {
     joinDemonymForms(records, uf);
     joinPeople(records, uf);
 
-    const firstIds = records.map((r) => this.nodeId(r.firstDoc, r.firstKey));
+    const byFirst = (a: number, b: number) => this.compareNodes(records[a]!.firstDoc, records[a]!.firstKey, records[b]!.firstDoc, records[b]!.firstKey);
     // Most records join no other (in a corpus of many names, nearly all of them): such a record
     // is its entity as it stands, read without a member list or tallies of its own. Lists and
     // tallies for every record held 90–100 MB at once for 140,000 entities.
@@ -273,10 +281,10 @@ export class EntityStore {
     root.forEach((r, i) => {
       if (r !== i) return;
       const g = joined.get(r);
-      groups.push(g ? mergedGroup(g, records, firstIds) : singleGroup(i, records[i]!, firstIds[i]!));
+      groups.push(g ? mergedGroup(g, records, byFirst) : singleGroup(i, records[i]!));
     });
     // slugs can collide (two groups with one name); numbering follows the groups' first document entities
-    groups.sort((a, b) => cmp(a.slug, b.slug) || cmp(a.first, b.first));
+    groups.sort((a, b) => cmp(a.slug, b.slug) || byFirst(a.first, b.first));
     const used = new Map<string, number>();
     for (const group of groups) {
       const n = (used.get(group.slug) ?? 0) + 1;

@@ -12,6 +12,7 @@
 import type { EventClusterRow, EventRow } from "../../schemas/tables.js";
 import { compareText } from "../doc.js";
 import { addToList, CodeColumn, dayNumber, IntColumn, Interner } from "./compact.js";
+import { listedIds, type ItemIds } from "./ids.js";
 
 /** Reports of one happening may disagree by a day or two ("on Wednesday" / "on Thursday"). */
 const MAX_GAP_DAYS = 3;
@@ -166,12 +167,12 @@ export class EventClusterer {
   }
 
   /** Clusters, and for every added event its cluster's position in `clusters` (-1 for none). */
-  cluster(view: EntityView, eventId: (source: number, local: number) => string): { clusters: EventClusterRow[]; clusterOf: Int32Array } {
+  cluster(view: EntityView, ids: ItemIds): { clusters: EventClusterRow[]; clusterOf: Int32Array } {
     const c = this.col;
     const n = this.size;
     const actor = Int32Array.from({ length: n }, (_, i) => (c.actor.get(i) < 0 ? -1 : view.entityOf(c.actor.get(i))));
     const place = Int32Array.from({ length: n }, (_, i) => (c.place.get(i) < 0 ? -1 : view.entityOf(c.place.get(i))));
-    const id = (i: number) => eventId(c.source.get(i), c.local.get(i));
+    const byId = (a: number, b: number) => ids.compare(c.source.get(a), c.local.get(a), c.source.get(b), c.local.get(b));
     const typeRank = ranks(this.types.values);
     const subRank = ranks(this.subTypes.values);
     const order = Int32Array.from({ length: n }, (_, i) => i).sort(
@@ -179,7 +180,7 @@ export class EventClusterer {
         typeRank[c.type.get(a)]! - typeRank[c.type.get(b)]! ||
         subRank[c.subType.get(a)]! - subRank[c.subType.get(b)]! ||
         c.from.get(a) - c.from.get(b) ||
-        compareText(id(a), id(b)),
+        byId(a, b),
     );
     const compatible = (a: number, b: number): boolean => {
       if (c.from.get(a) - c.to.get(b) > MAX_GAP_DAYS || c.from.get(b) - c.to.get(a) > MAX_GAP_DAYS) return false;
@@ -192,42 +193,54 @@ export class EventClusterer {
     // complete linkage, greedily in date order: a report joins the first open group it fits with every
     // member of, so reports cannot chain across weeks or across places through a vague middle report.
     // A group that can take no more reports is kept only if two sources report it.
+    // (plain loops, not some() and find(): a closure per open group per report made 1.6 GB of
+    // garbage on the 500 MB summaries, where a few days of one event type hold many open groups)
     const kept: number[][] = [];
     const open: number[][] = [];
+    const reaches = (g: readonly number[], d: number): boolean => {
+      for (const m of g) if (c.from.get(d) - c.to.get(m) <= MAX_GAP_DAYS) return true;
+      return false;
+    };
+    const fitsAll = (g: readonly number[], d: number): boolean => {
+      for (const m of g) if (!compatible(m, d)) return false;
+      return true;
+    };
     for (const d of order) {
       // the groups still open move to the front, in order; the array is reused, not remade per report
       let stillOpen = 0;
-      for (const g of open) {
+      for (let k = 0; k < open.length; k++) {
+        const g = open[k]!;
         const same = c.type.get(g[0]!) === c.type.get(d) && c.subType.get(g[0]!) === c.subType.get(d);
-        if (same && g.some((m) => c.from.get(d) - c.to.get(m) <= MAX_GAP_DAYS)) open[stillOpen++] = g;
+        if (same && reaches(g, d)) open[stillOpen++] = g;
         else if (sources(g) >= 2) kept.push(g);
       }
       open.length = stillOpen;
-      const home = open.find((g) => g.every((m) => compatible(m, d)));
+      let home: number[] | undefined;
+      for (let k = 0; k < open.length && !home; k++) if (fitsAll(open[k]!, d)) home = open[k];
       if (home) home.push(d);
       else open.push([d]);
     }
     for (const g of open) if (sources(g) >= 2) kept.push(g);
 
+    // a kept group is sorted in place and becomes its row at once (cluster_id set once the rows
+    // are ordered), its first member standing for its first id: no copy of each group, id
+    // string or second object per cluster, all held at once at resolve's peak
     const drafts = kept.map((g) => {
-      const ids = new Map(g.map((i) => [i, id(i)]));
-      const members = [...g].sort((a, b) => compareText(ids.get(a)!, ids.get(b)!));
+      const members = g.sort(byId);
       const days = [...new Set(members.map((i) => this.dates.value(c.date.get(i))!))].sort();
-      return {
-        members,
-        firstId: ids.get(members[0]!)!,
-        row: {
-          event_type: this.types.value(c.type.get(members[0]!))!,
-          sub_event_type: this.subTypes.value(c.subType.get(members[0]!))!,
-          location_id: mode(members.map((i) => place[i]!), view),
-          actor1_id: mode(members.map((i) => actor[i]!), view),
-          first_date: days[0] ?? null,
-          last_date: days[days.length - 1] ?? null,
-          reports: members.length,
-          sources: sources(members),
-          date_disagreement: days.length > 1,
-        },
+      const row: EventClusterRow = {
+        cluster_id: "",
+        event_type: this.types.value(c.type.get(members[0]!))!,
+        sub_event_type: this.subTypes.value(c.subType.get(members[0]!))!,
+        location_id: mode(members.map((i) => place[i]!), view),
+        actor1_id: mode(members.map((i) => actor[i]!), view),
+        first_date: days[0] ?? null,
+        last_date: days[days.length - 1] ?? null,
+        reports: members.length,
+        sources: sources(members),
+        date_disagreement: days.length > 1,
       };
+      return { members, row };
     });
     drafts.sort(
       (a, b) =>
@@ -235,12 +248,13 @@ export class EventClusterer {
         compareText(a.row.event_type, b.row.event_type) ||
         compareText(a.row.sub_event_type, b.row.sub_event_type) ||
         compareText(a.row.location_id ?? "", b.row.location_id ?? "") ||
-        compareText(a.firstId, b.firstId),
+        byId(a.members[0]!, b.members[0]!),
     );
     const clusterOf = new Int32Array(n).fill(-1);
     const clusters = drafts.map((d, k) => {
       for (const m of d.members) clusterOf[m] = k;
-      return { cluster_id: `c${k + 1}`, ...d.row };
+      d.row.cluster_id = `c${k + 1}`;
+      return d.row;
     });
     return { clusters, clusterOf };
   }
@@ -257,7 +271,7 @@ export function clusterEvents(rows: readonly ClusterInput[], related: PlaceRelat
     clusterer.add(sources.id(row.source_id), eventIds.push(row.event_id) - 1, row, entities.id(row.actor1_id), entities.id(row.location_id));
   }
   const view: EntityView = { entityOf: (ref) => ref, entityId: (e) => entities.value(e)!, related: (a, b) => related(entities.value(a)!, entities.value(b)!) };
-  const { clusters, clusterOf } = clusterer.cluster(view, (_source, local) => eventIds[local]!);
+  const { clusters, clusterOf } = clusterer.cluster(view, listedIds(eventIds));
   const byEvent = new Map<string, string>();
   clusterOf.forEach((k, i) => {
     if (k >= 0) byEvent.set(eventIds[i]!, clusters[k]!.cluster_id);

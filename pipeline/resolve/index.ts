@@ -4,15 +4,18 @@
  * figures about the same quantity form claims.
  *
  * Documents are added one by one as they are processed (addDocument) and only a
- * compact summary of each is kept: entity records shared across documents, and the
- * few fields of clusterable events and claimable figures in typed-array columns. So
- * memory grows with distinct entities and with events, by a few bytes each, never
- * with text. resolve() then computes everything at once.
+ * compact summary of each is kept: entity records shared across documents, the few
+ * fields of clusterable events in typed-array columns, and those of claimable figures
+ * as records on disk, a file per category (given a folder), read back one category at
+ * a time once entities and events are done. So memory grows with distinct entities and
+ * with events, by a few bytes each, and with the figures of one category, never with
+ * text.
  */
 import type { EntityRow, EventClusterRow, FigureClaimRow } from "../../schemas/tables.js";
 import { EntityStore, type CountedEntity } from "./entities.js";
 import { EventClusterer, placesByName, type EntityView } from "./event-clusters.js";
 import { FigureClaimer } from "./figure-claims.js";
+import { documentIds } from "./ids.js";
 
 /**
  * What resolution needs of one document, made where the document is processed. Entity
@@ -63,8 +66,13 @@ export class CorpusResolver {
   // records and event columns held (36 MB on a 500 MB corpus) is free before claims are grouped
   private entities: EntityStore | null = new EntityStore();
   private events: EventClusterer | null = new EventClusterer();
-  private readonly figures = new FigureClaimer();
+  private readonly figures: FigureClaimer;
   private readonly sourceIds: string[] = [];
+
+  /** `spillDir`: a folder for what waits on disk until resolve() needs it (the figures); without one, it waits in memory. */
+  constructor(options: { spillDir?: string | null } = {}) {
+    this.figures = new FigureClaimer(options.spillDir ?? null);
+  }
 
   /**
    * Adds one document; returns the entity record of each of its summary's entities, in the
@@ -106,9 +114,9 @@ export class CorpusResolver {
     // closures over the source ids alone, not `this`: the claims are read after resolve() returns,
     // and the rest of the resolver (entity records, event columns) can go by then
     const sourceIds = this.sourceIds;
-    const { clusters, clusterOf } = this.events.cluster(view, (s, n) => `${sourceIds[s]}-e${n}`);
+    const { clusters, clusterOf } = this.events.cluster(view, documentIds(sourceIds, "e"));
     this.events = null;
-    const claims = this.figures.claims(view, (s, n) => `${sourceIds[s]}-f${n}`, (s) => sourceIds[s]!);
+    const claims = this.figures.claims(view, documentIds(sourceIds, "f"), (s) => sourceIds[s]!);
     return {
       entities,
       entityIds: Array.from(entityOfRecord, (e) => entities[e]!.entity_id),

@@ -5,9 +5,12 @@
  * 1,000,000 rows here it took ~12 s against ~35 s, wrote smaller files, ships its
  * own TypeScript types and has one dependency; both write files DuckDB reads with
  * the right types. Types follow the contract: strings UTF8, whole numbers INT64,
- * measures DOUBLE, dates DATE, booleans BOOLEAN, nullable columns OPTIONAL.
+ * measures DOUBLE, dates DATE, booleans BOOLEAN, nullable columns OPTIONAL. The
+ * footer's row-group descriptions are kept as bytes as the file grows
+ * (compact-footer.ts), not as objects until the end.
  */
-import { ParquetWriter, fileWriter, type ColumnSource, type SchemaElement } from "hyparquet-writer";
+import { fileWriter, type ColumnSource, type SchemaElement } from "hyparquet-writer";
+import { CompactFooterWriter } from "./compact-footer.js";
 import type { Column } from "../../schemas/table.js";
 
 /**
@@ -67,7 +70,7 @@ function columnValues(cells: unknown[], c: Column): ColumnSource["data"] {
 }
 
 export class ParquetTableWriter {
-  private readonly writer: ParquetWriter;
+  private readonly writer: CompactFooterWriter;
   /** the rows not yet written, one array per column: a row's objects need not be kept */
   private buffered: unknown[][];
   private bufferedRows = 0;
@@ -79,7 +82,7 @@ export class ParquetTableWriter {
     private readonly limits: RowGroupLimits = DEFAULT_ROW_GROUP_LIMITS,
   ) {
     const schema: SchemaElement[] = [{ name: "root", num_children: columns.length }, ...columns.map(schemaElement)];
-    this.writer = new ParquetWriter({ writer: fileWriter(path), schema, createdBy: "conflict-news-dataset" });
+    this.writer = new CompactFooterWriter({ writer: fileWriter(path), schema, createdBy: "conflict-news-dataset" });
     this.buffered = columns.map(() => []);
   }
 
@@ -100,7 +103,7 @@ export class ParquetTableWriter {
 
   close(): void {
     this.flush();
-    void this.writer.finish();
+    this.writer.finish();
   }
 
   /** Writes the buffered rows as one row group. */
@@ -116,6 +119,6 @@ export class ParquetTableWriter {
       data: columnValues(buffered[i]!, c),
       nullable: c.nullable,
     }));
-    void this.writer.write({ columnData, rowGroupSize: rowCount });
+    this.writer.writeGroup({ columnData, rowGroupSize: rowCount });
   }
 }

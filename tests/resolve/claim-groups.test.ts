@@ -6,18 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { compatible, FigureGroups, type FigureFacts } from "../../pipeline/resolve/claim-groups.js";
 import { IntColumn, NO_DAY } from "../../pipeline/resolve/compact.js";
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
+import { seededRandom as random } from "../helpers/random.js";
 
 // places 0..6: 1 and 2 lie inside 0 ("Mosul" ⊃ "Old City", "Mosul" ⊃ "Hamdaniya"), 5 and 6
 // inside 1 (so a group can hold three places, and a fourth be related to two of them but not

@@ -1,20 +1,17 @@
-/** The resolver's compact columns: growth past their first block, nulls, 2-byte codes, sparse pairs, interning. */
+/** The resolver's compact columns: growth past their first block, 2-byte codes, interning. */
 import { describe, expect, it } from "vitest";
-import { CodeColumn, dayNumber, IntColumn, Interner, NumberColumn, SparsePairColumn } from "../../pipeline/resolve/compact.js";
+import { CodeColumn, dayNumber, IntColumn, Interner } from "../../pipeline/resolve/compact.js";
 
 describe("compact columns", () => {
   it("keep every value across growth", () => {
     const ints = new IntColumn();
-    const nums = new NumberColumn();
     // past two blocks
     const n = 140_000;
     for (let i = 0; i < n; i++) {
       expect(ints.push(i * 7 - 3)).toBe(i);
-      expect(nums.push(i % 3 === 0 ? null : i / 4)).toBe(i);
     }
-    expect([ints.length, nums.length]).toEqual([n, n]);
+    expect(ints.length).toBe(n);
     expect([ints.get(0), ints.get(65_535), ints.get(65_536), ints.get(n - 1)]).toEqual([-3, 458_742, 458_749, 979_990]);
-    expect([nums.get(0), nums.get(1), nums.get(65_535), nums.get(65_536), nums.get(n - 1)]).toEqual([null, 0.25, null, 16_384, 34_999.75]); // 65,535 = 3 × 21,845
     for (let i = 0; i < n; i += 997) expect(ints.get(i)).toBe(i * 7 - 3);
     // replacing a value touches that value only, in any block
     ints.set(65_536, -1);
@@ -31,15 +28,6 @@ describe("compact columns", () => {
     expect(() => codes.push(CodeColumn.MAX + 1)).toThrow(RangeError);
     expect(() => codes.push(-2)).toThrow(RangeError);
     expect(codes.length).toBe(n + 1);
-  });
-
-  it("keep a pair only where either of its values is set, each row reading its own", () => {
-    const bounds = new SparsePairColumn();
-    const rows: [number | null, number | null][] = [];
-    for (let i = 0; i < 40_000; i++) rows.push(i % 7 === 0 ? [i, null] : i % 11 === 0 ? [null, -i / 2] : i % 13 === 0 ? [i, i + 0.5] : [null, null]);
-    rows.forEach(([a, b], i) => expect(bounds.push(a, b)).toBe(i));
-    expect(bounds.length).toBe(rows.length);
-    rows.forEach(([a, b], i) => expect([bounds.first(i), bounds.second(i)]).toEqual([a, b]));
   });
 
   it("number distinct strings once, with null as -1", () => {
