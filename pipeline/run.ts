@@ -12,9 +12,9 @@
  * entities, event clusters and figure claims, and streams every spill back through
  * validation into its tables' CSV and Parquet writers. When there are threads to spare,
  * a table worker (workers/table-thread.ts) writes the final tables, then mentions, once
- * this thread has resolved, while it writes the corpus tables, figures and events. The resolver's
- * memory, the only part that grows with the corpus, so never adds to the workers':
- * phase 1's peak stays the same whatever the corpus size.
+ * this thread has resolved, while it writes the corpus tables, figures and events. The
+ * resolver's memory, the part that grows most with the corpus, so never adds to the
+ * workers': phase 1's peak stays nearly the same whatever the corpus size.
  *
  * Everything is written into a temporary folder beside --out, renamed into place
  * at the very end: an interrupted run leaves the previous dataset untouched.

@@ -12,7 +12,7 @@
  * 500 MB corpus the resolver's columns held 120 MB of array buffers for ~70 MB of values).
  */
 // Each column below repeats the few lines of block arithmetic on purpose: behind one shared
-// base class the element access sees several kinds of typed array and V8 can no longer
+// base class the element access sees more than one kind of typed array and V8 can no longer
 // specialize it (resolve() on the 500 MB summaries took 8.2–9.0 s that way against 6.5–7.2 s,
 // alternating runs, and writing the claim rows 1.7–1.8 s against 1.3).
 const BLOCK_BITS = 14;

@@ -159,12 +159,19 @@ export class FigureClaimer {
       const v = nums[(i * SLOTS) / 2 + a]!;
       return Number.isNaN(v) ? null : v;
     };
-    const entity = (s: number) => Int32Array.from({ length: n }, (_, i) => (ints[i * SLOTS + s]! < 0 ? -1 : view.entityOf(ints[i * SLOTS + s]!)));
+    const entity = (s: number) => {
+      const ref = slot(s);
+      return Int32Array.from({ length: n }, (_, i) => (ref(i) < 0 ? -1 : view.entityOf(ref(i))));
+    };
+    // (FigureGroups reads these three as columns)
     const column = (s: number) => {
+      const ref = slot(s);
       const col = new IntColumn();
-      for (let i = 0; i < n; i++) col.push(ints[i * SLOTS + s]!);
+      for (let i = 0; i < n; i++) col.push(ref(i));
       return col;
     };
+    const unit = slot(SLOT.unit);
+    const attributedRef = slot(SLOT.attributed);
     const actor = entity(SLOT.actor);
     const place = entity(SLOT.place);
     const idOf = (e: number) => (e < 0 ? null : view.entityId(e));
@@ -175,15 +182,15 @@ export class FigureClaimer {
     // complete linkage, greedily in id order: a figure joins the first group it fits with every member
     // of, so a figure with no place cannot bridge "Old City" fighters and "Raqqa" fighters.
     // Groups are looked up among those of the same unit only (compatible() needs the same
-    // category and unit), and among those only where their first member could take the figure (FigureGroups).
+    // category and unit), and among those only where their first member could take the
+    // figure (FigureGroups).
     const relatedPlaces = view.relatedPlaces ?? relatedAmong(place, view);
     const facts: FigureFacts = { actor, place, group: column(SLOT.group), from: column(SLOT.from), to: column(SLOT.to), related: view.related };
     const groups = new FigureGroups(facts);
     const kinds = new Map<number, number>();
     for (const it of order) {
-      const unit = ints[it * SLOTS + SLOT.unit]!;
-      let kind = kinds.get(unit);
-      if (kind === undefined) kinds.set(unit, (kind = kinds.size));
+      let kind = kinds.get(unit(it));
+      if (kind === undefined) kinds.set(unit(it), (kind = kinds.size));
       const home = groups.firstFit(kind, it, relatedPlaces);
       if (home !== undefined) groups.join(home, it);
       else groups.add(kind, it);
@@ -204,7 +211,7 @@ export class FigureClaimer {
     for (const g of claims) {
       const claim_id = nextClaimId();
       for (const i of groups.members(g.group).sort(byId)) {
-        const attributed = ints[i * SLOTS + SLOT.attributed]!;
+        const attributed = attributedRef(i);
         yield {
           claim_id,
           figure_id: id(i),
