@@ -1,17 +1,24 @@
-/** Read a file line by line, synchronously, in 1 MiB chunks: memory stays flat whatever the file size. */
+/**
+ * Read a file line by line, synchronously, in 1 MiB chunks: memory stays flat whatever the file size.
+ *
+ * Chunks are decoded with TextDecoder in streaming mode (a character split across two chunks
+ * waits for its second half), not StringDecoder: on the 25 MB bench corpus's 42 MB final spill,
+ * decoding took ~70–95 ms against ~380–460 ms (Node 20, warm), and phase 2 reads every spill
+ * this way, about 7 bytes of spill per byte of text. `ignoreBOM` keeps a leading U+FEFF as a
+ * character, as StringDecoder did, instead of dropping it.
+ */
 import { closeSync, openSync, readSync } from "node:fs";
-import { StringDecoder } from "node:string_decoder";
 
 export function* readLinesSync(path: string): Generator<string> {
   const fd = openSync(path, "r");
   const buf = Buffer.alloc(1 << 20);
-  const decoder = new StringDecoder("utf8");
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   // pieces of a line longer than one chunk: joined once, when its end arrives
   // (re-splitting a growing remainder would be quadratic on a 50 MB line)
   let pending: string[] = [];
   try {
     for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) {
-      const chunk = decoder.write(buf.subarray(0, n));
+      const chunk = decoder.decode(buf.subarray(0, n), { stream: true });
       let from = 0;
       for (let nl = chunk.indexOf("\n"); nl >= 0; nl = chunk.indexOf("\n", from)) {
         pending.push(chunk.slice(from, nl));
@@ -21,7 +28,7 @@ export function* readLinesSync(path: string): Generator<string> {
       }
       if (from < chunk.length) pending.push(chunk.slice(from));
     }
-    pending.push(decoder.end());
+    pending.push(decoder.decode());
     const last = pending.join("");
     if (last !== "") yield last;
   } finally {

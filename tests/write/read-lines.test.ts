@@ -13,6 +13,12 @@ describe("readLinesSync", () => {
     writeFileSync(file, `a\n${long}\n\nb😀\nlast`);
     expect([...readLinesSync(file)]).toEqual(["a", long, "", "b😀", "last"]);
   });
+  it("keeps a leading byte-order mark and replaces invalid bytes, as StringDecoder did", () => {
+    const file = join(tempDir("lines-"), "z.jsonl");
+    // BOM, "é" split by the line's own bytes, a lone continuation byte, a truncated 3-byte sequence at the end
+    writeFileSync(file, Buffer.concat([Buffer.from("\uFEFFa\n"), Buffer.from("é\n"), Buffer.from([0x62, 0x80, 0x0a]), Buffer.from([0x63, 0xe2, 0x82])]));
+    expect([...readLinesSync(file)]).toEqual(["\uFEFFa", "é", "b\uFFFD", "c\uFFFD"]);
+  });
   it("does not invent a last empty line after a final newline", () => {
     const file = join(tempDir("lines-"), "y.jsonl");
     writeFileSync(file, "one\ntwo\n");
