@@ -40,28 +40,6 @@ export class IntColumn {
   }
 }
 
-/**
- * An append-only column of an Interner's numbers (-1 for null) for strings drawn from a
- * lexicon or taxonomy (event types, figure categories and units: tens of values, never
- * thousands), in 2 bytes each rather than 4. A number it cannot hold is refused, not wrapped.
- */
-export class CodeColumn {
-  static readonly MAX = 0xfffe;
-  private readonly blocks: Uint16Array[] = [];
-  length = 0;
-
-  push(code: number): number {
-    if (!(code >= -1 && code <= CodeColumn.MAX)) throw new RangeError(`CodeColumn: ${code} is outside -1..${CodeColumn.MAX}`);
-    if ((this.length & IN_BLOCK) === 0) this.blocks.push(new Uint16Array(BLOCK));
-    this.blocks[this.length >>> BLOCK_BITS]![this.length & IN_BLOCK] = code + 1;
-    return this.length++;
-  }
-
-  get(i: number): number {
-    return this.blocks[i >>> BLOCK_BITS]![i & IN_BLOCK]! - 1;
-  }
-}
-
 /** Each distinct string once, numbered from 0 in order of first sight; null is -1. */
 export class Interner {
   private readonly ids = new Map<string, number>();

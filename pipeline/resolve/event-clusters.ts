@@ -5,13 +5,15 @@
  * events never join: they have not happened. Cluster ids "c1", "c2", ... in order of first
  * date, then type, place and lowest event id.
  *
- * EventClusterer keeps only the events that can cluster, as typed-array columns (a few bytes
- * each), while documents stream past; clusterEvents() is the same over rows, for tests and
- * small runs.
+ * EventClusterer keeps only the events that can cluster, as fixed-size records by type and
+ * sub-type (on disk when given a folder: partitions.ts), while documents stream past, and
+ * clusters them a kind at a time; clusterEvents() is the same over rows, for tests and small
+ * runs.
  */
 import type { EventClusterRow, EventRow } from "../../schemas/tables.js";
 import { compareText } from "../doc.js";
-import { addToList, CodeColumn, dayNumber, IntColumn, Interner } from "./compact.js";
+import { addToList, dayNumber, Interner } from "./compact.js";
+import { PartitionedRecords, type RecordBlock } from "./partitions.js";
 import { listedIds, type ItemIds } from "./ids.js";
 
 /** Reports of one happening may disagree by a day or two ("on Wednesday" / "on Thursday"). */
@@ -119,32 +121,36 @@ function mode(entities: readonly number[], view: EntityView): string | null {
   return best;
 }
 
-/** Each distinct value's position in compareText order. */
-function ranks(values: readonly string[]): Int32Array {
-  const order = values.map((_, i) => i).sort((a, b) => compareText(values[a]!, values[b]!));
-  const rank = new Int32Array(values.length);
-  order.forEach((v, r) => (rank[v] = r));
-  return rank;
-}
+/**
+ * A clusterable event as EventClusterer keeps it until it clusters: 8 slots of 4 bytes
+ * (partitions.ts), in a partition per (event type, sub-event type).
+ */
+const SLOTS = 8;
+const SLOT = { number: 0, source: 1, local: 2, actor: 3, place: 4, date: 5, from: 6, to: 7 } as const;
 
 export class EventClusterer {
   private readonly types = new Interner();
   private readonly subTypes = new Interner();
   private readonly dates = new Interner();
-  private readonly col = {
-    source: new IntColumn(),
-    local: new IntColumn(),
-    type: new CodeColumn(),
-    subType: new CodeColumn(),
-    actor: new IntColumn(),
-    place: new IntColumn(),
-    date: new IntColumn(),
-    from: new IntColumn(),
-    to: new IntColumn(),
-  };
+  /** "type\0sub-type" → partition number; and each partition's type and sub-type */
+  private readonly kinds = new Interner();
+  private readonly kindOf: { type: number; subType: number }[] = [];
+  /**
+   * The events, a partition per (type, sub-type): only events of one kind can cluster, so
+   * they are clustered a kind at a time, from disk when given a folder. As columns in memory
+   * (~36 bytes an event, ~1M clusterable events on the 1 GB bench corpus) they were held
+   * through the whole entity pass and clustered all at once.
+   */
+  private readonly events: PartitionedRecords;
+  private count = 0;
+
+  /** `spillDir`: a folder where the events wait on disk until they are clustered (none: in memory). */
+  constructor(spillDir: string | null = null) {
+    this.events = new PartitionedRecords(SLOTS, spillDir, "events");
+  }
 
   get size(): number {
-    return this.col.source.length;
+    return this.count;
   }
 
   /**
@@ -153,43 +159,74 @@ export class EventClusterer {
    * `actor` and `place` are entity references (-1 for none).
    */
   add(source: number, local: number, e: Pick<EventRow, "event_type" | "sub_event_type" | "event_date" | "event_date_end">, actor: number, place: number): number {
-    const c = this.col;
+    const type = this.types.id(e.event_type);
+    const subType = this.subTypes.id(e.sub_event_type);
+    const kind = this.kinds.id(`${type}\u0000${subType}`);
+    if (kind === this.kindOf.length) this.kindOf.push({ type, subType });
+    const { block, at } = this.events.append(kind);
+    const ints = block.ints;
     const from = dayNumber(e.event_date!);
-    c.source.push(source);
-    c.local.push(local);
-    c.type.push(this.types.id(e.event_type));
-    c.subType.push(this.subTypes.id(e.sub_event_type));
-    c.actor.push(actor);
-    c.place.push(place);
-    c.date.push(this.dates.id(e.event_date));
-    c.from.push(from);
-    return c.to.push(e.event_date_end ? dayNumber(e.event_date_end) : from);
+    ints[at + SLOT.number] = this.count;
+    ints[at + SLOT.source] = source;
+    ints[at + SLOT.local] = local;
+    ints[at + SLOT.actor] = actor;
+    ints[at + SLOT.place] = place;
+    ints[at + SLOT.date] = this.dates.id(e.event_date);
+    ints[at + SLOT.from] = from;
+    ints[at + SLOT.to] = e.event_date_end ? dayNumber(e.event_date_end) : from;
+    return this.count++;
   }
 
-  /** Clusters, and for every added event its cluster's position in `clusters` (-1 for none). */
+  /** Clusters, and for every added event its cluster's position in `clusters` (-1 for none). Runs once: the events are let go as they are read. */
   cluster(view: EntityView, ids: ItemIds): { clusters: EventClusterRow[]; clusterOf: Int32Array } {
-    const c = this.col;
-    const n = this.size;
-    const actor = Int32Array.from({ length: n }, (_, i) => (c.actor.get(i) < 0 ? -1 : view.entityOf(c.actor.get(i))));
-    const place = Int32Array.from({ length: n }, (_, i) => (c.place.get(i) < 0 ? -1 : view.entityOf(c.place.get(i))));
-    const byId = (a: number, b: number) => ids.compare(c.source.get(a), c.local.get(a), c.source.get(b), c.local.get(b));
-    const typeRank = ranks(this.types.values);
-    const subRank = ranks(this.subTypes.values);
-    const order = Int32Array.from({ length: n }, (_, i) => i).sort(
+    // each kind's kept groups become drafts at once, as event numbers; the events themselves go with their kind
+    const drafts: { members: Int32Array; first: { source: number; local: number }; row: EventClusterRow }[] = [];
+    for (const kind of this.events.partitions) {
+      const { type, subType } = this.kindOf[kind]!;
+      for (const draft of this.clusterKind(this.events.take(kind), view, ids)) {
+        draft.row.event_type = this.types.value(type)!;
+        draft.row.sub_event_type = this.subTypes.value(subType)!;
+        drafts.push(draft);
+      }
+    }
+    drafts.sort(
       (a, b) =>
-        typeRank[c.type.get(a)]! - typeRank[c.type.get(b)]! ||
-        subRank[c.subType.get(a)]! - subRank[c.subType.get(b)]! ||
-        c.from.get(a) - c.from.get(b) ||
-        byId(a, b),
+        compareText(a.row.first_date ?? "", b.row.first_date ?? "") ||
+        compareText(a.row.event_type, b.row.event_type) ||
+        compareText(a.row.sub_event_type, b.row.sub_event_type) ||
+        compareText(a.row.location_id ?? "", b.row.location_id ?? "") ||
+        ids.compare(a.first.source, a.first.local, b.first.source, b.first.local),
     );
+    const clusterOf = new Int32Array(this.count).fill(-1);
+    const clusters = drafts.map((d, k) => {
+      for (const m of d.members) clusterOf[m] = k;
+      d.row.cluster_id = `c${k + 1}`;
+      return d.row;
+    });
+    return { clusters, clusterOf };
+  }
+
+  /** The clusters of one kind's events (event_type and sub_event_type left for the caller), members as event numbers. */
+  private clusterKind(block: RecordBlock, view: EntityView, ids: ItemIds): { members: Int32Array; first: { source: number; local: number }; row: EventClusterRow }[] {
+    const n = block.count;
+    const ints = block.ints;
+    const get = (i: number, slot: number): number => ints[i * SLOTS + slot]!;
+    const entity = (ref: number): number => (ref < 0 ? -1 : view.entityOf(ref));
+    const actor = Int32Array.from({ length: n }, (_, i) => entity(get(i, SLOT.actor)));
+    const place = Int32Array.from({ length: n }, (_, i) => entity(get(i, SLOT.place)));
+    const from = (i: number) => get(i, SLOT.from);
+    const to = (i: number) => get(i, SLOT.to);
+    const source = (i: number) => get(i, SLOT.source);
+    const byId = (a: number, b: number) => ids.compare(source(a), get(a, SLOT.local), source(b), get(b, SLOT.local));
+    const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => from(a) - from(b) || byId(a, b));
     const compatible = (a: number, b: number): boolean => {
-      if (c.from.get(a) - c.to.get(b) > MAX_GAP_DAYS || c.from.get(b) - c.to.get(a) > MAX_GAP_DAYS) return false;
+      if (from(a) - to(b) > MAX_GAP_DAYS || from(b) - to(a) > MAX_GAP_DAYS) return false;
       const la = place[a]!;
       const lb = place[b]!;
       if (la < 0 || lb < 0 || !view.related(la, lb)) return false;
       return actor[a]! < 0 || actor[b]! < 0 || actor[a] === actor[b];
     };
-    const sources = (g: readonly number[]) => new Set(g.map((i) => c.source.get(i))).size;
+    const sources = (g: readonly number[]) => new Set(g.map(source)).size;
     // complete linkage, greedily in date order: a report joins the first open group it fits with every
     // member of, so reports cannot chain across weeks or across places through a vague middle report.
     // A group that can take no more reports is kept only if two sources report it.
@@ -198,7 +235,7 @@ export class EventClusterer {
     const kept: number[][] = [];
     const open: number[][] = [];
     const reaches = (g: readonly number[], d: number): boolean => {
-      for (const m of g) if (c.from.get(d) - c.to.get(m) <= MAX_GAP_DAYS) return true;
+      for (const m of g) if (from(d) - to(m) <= MAX_GAP_DAYS) return true;
       return false;
     };
     const fitsAll = (g: readonly number[], d: number): boolean => {
@@ -210,8 +247,7 @@ export class EventClusterer {
       let stillOpen = 0;
       for (let k = 0; k < open.length; k++) {
         const g = open[k]!;
-        const same = c.type.get(g[0]!) === c.type.get(d) && c.subType.get(g[0]!) === c.subType.get(d);
-        if (same && reaches(g, d)) open[stillOpen++] = g;
+        if (reaches(g, d)) open[stillOpen++] = g;
         else if (sources(g) >= 2) kept.push(g);
       }
       open.length = stillOpen;
@@ -222,16 +258,15 @@ export class EventClusterer {
     }
     for (const g of open) if (sources(g) >= 2) kept.push(g);
 
-    // a kept group is sorted in place and becomes its row at once (cluster_id set once the rows
-    // are ordered), its first member standing for its first id: no copy of each group, id
-    // string or second object per cluster, all held at once at resolve's peak
-    const drafts = kept.map((g) => {
+    // a kept group is sorted in place and becomes its row at once (types, and cluster_id once the
+    // rows are ordered, set by the caller), its first member standing for its first id
+    return kept.map((g) => {
       const members = g.sort(byId);
-      const days = [...new Set(members.map((i) => this.dates.value(c.date.get(i))!))].sort();
+      const days = [...new Set(members.map((i) => this.dates.value(get(i, SLOT.date))!))].sort();
       const row: EventClusterRow = {
         cluster_id: "",
-        event_type: this.types.value(c.type.get(members[0]!))!,
-        sub_event_type: this.subTypes.value(c.subType.get(members[0]!))!,
+        event_type: "",
+        sub_event_type: "",
         location_id: mode(members.map((i) => place[i]!), view),
         actor1_id: mode(members.map((i) => actor[i]!), view),
         first_date: days[0] ?? null,
@@ -240,23 +275,8 @@ export class EventClusterer {
         sources: sources(members),
         date_disagreement: days.length > 1,
       };
-      return { members, row };
+      return { members: Int32Array.from(members, (i) => get(i, SLOT.number)), first: { source: source(members[0]!), local: get(members[0]!, SLOT.local) }, row };
     });
-    drafts.sort(
-      (a, b) =>
-        compareText(a.row.first_date ?? "", b.row.first_date ?? "") ||
-        compareText(a.row.event_type, b.row.event_type) ||
-        compareText(a.row.sub_event_type, b.row.sub_event_type) ||
-        compareText(a.row.location_id ?? "", b.row.location_id ?? "") ||
-        byId(a.members[0]!, b.members[0]!),
-    );
-    const clusterOf = new Int32Array(n).fill(-1);
-    const clusters = drafts.map((d, k) => {
-      for (const m of d.members) clusterOf[m] = k;
-      d.row.cluster_id = `c${k + 1}`;
-      return d.row;
-    });
-    return { clusters, clusterOf };
   }
 }
 

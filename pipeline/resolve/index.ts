@@ -4,12 +4,12 @@
  * figures about the same quantity form claims.
  *
  * Documents are added one by one as they are processed (addDocument) and only a
- * compact summary of each is kept: entity records shared across documents, the few
- * fields of clusterable events in typed-array columns, and those of claimable figures
- * as records on disk, a file per category (given a folder), read back one category at
- * a time once entities and events are done. So memory grows with distinct entities and
- * with events, by a few bytes each, and with the figures of one category, never with
- * text.
+ * compact summary of each is kept: entity records shared across documents, and the few
+ * fields of clusterable events and claimable figures as records on disk, a file per event
+ * kind (type and sub-type) and per figure category (given a folder), read back one at a
+ * time once entities are resolved. So memory grows with distinct entities, with the events
+ * of one kind and the figures of one category, and by 4 bytes a clusterable event (its
+ * cluster, kept for writing the events), never with text.
  */
 import type { EntityRow, EventClusterRow, FigureClaimRow } from "../../schemas/tables.js";
 import { EntityStore, type CountedEntity } from "./entities.js";
@@ -63,14 +63,15 @@ export type Resolved = {
 
 export class CorpusResolver {
   // resolve() lets go of each part once it is done with it (null after), so what the entity
-  // records and event columns held (36 MB on a 500 MB corpus) is free before claims are grouped
+  // records held is free before events are clustered and claims grouped
   private entities: EntityStore | null = new EntityStore();
-  private events: EventClusterer | null = new EventClusterer();
+  private events: EventClusterer | null;
   private readonly figures: FigureClaimer;
   private readonly sourceIds: string[] = [];
 
-  /** `spillDir`: a folder for what waits on disk until resolve() needs it (the figures); without one, it waits in memory. */
+  /** `spillDir`: a folder for what waits on disk until resolve() needs it (events and figures); without one, it waits in memory. */
   constructor(options: { spillDir?: string | null } = {}) {
+    this.events = new EventClusterer(options.spillDir ?? null);
     this.figures = new FigureClaimer(options.spillDir ?? null);
   }
 
@@ -112,7 +113,7 @@ export class CorpusResolver {
       relatedPlaces: places.relatedTo,
     };
     // closures over the source ids alone, not `this`: the claims are read after resolve() returns,
-    // and the rest of the resolver (entity records, event columns) can go by then
+    // and the rest of the resolver (entity records, the events' interners) can go by then
     const sourceIds = this.sourceIds;
     const { clusters, clusterOf } = this.events.cluster(view, documentIds(sourceIds, "e"));
     this.events = null;
