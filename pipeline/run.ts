@@ -33,7 +33,7 @@ import { clusterable } from "./resolve/event-clusters.js";
 import { CorpusResolver, type Resolved } from "./resolve/index.js";
 import { readSummaryLine } from "./resolve/summary-codec.js";
 import { DatasetWriter } from "./write/dataset-writer.js";
-import { FINAL_TABLE_NAMES, writeFinalTables } from "./write/final-tables.js";
+import { FINAL_TABLE_NAMES, FINAL_TABLES, writeFinalTables } from "./write/final-tables.js";
 import { inDocumentOrder, readRecordLines, recordsLine, SPILLED_TABLE_NAMES, SPILLED_TABLES, writeSpilledTable, type ProblemsBySpill, type SpilledTableName } from "./write/spilled-tables.js";
 import type { TableJob } from "./workers/table-jobs.js";
 import { TableThread } from "./workers/table-thread.js";
@@ -180,7 +180,10 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   // what the spilled tables need of resolve; the rest of it goes once its tables are written
   let resolved: Pick<Resolved, "entityIds" | "clusterOfEvent">;
   try {
-    if (!tableThread) writeProblems.final = writeFinalTables({ spillPath: spill.final, write: (table, rows, path, reject) => writer.write(table, rows, path, reject), onDocument });
+    if (!tableThread) {
+      writeProblems.final = writeFinalTables({ spillPath: spill.final, write: (table, rows, path, reject) => writer.write(table, rows, path, reject), onDocument });
+      for (const { table } of FINAL_TABLES) writer.finish(table);
+    }
     const startFinalTables = () => {
       if (tableThread) giveToWorker(tableThread, { kind: "final", dir: tmp, spillPath: spill.final });
     };
@@ -196,6 +199,8 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
         row.cluster_id = clusterable(row as Parameters<typeof clusterable>[0]) ? resolved.clusterOfEvent(clusterableSeen++) : null;
       };
       writeProblems[name] = writeSpilledTable({ ...job(name), write: (rows, path, reject) => writer.write(table, rows, path, reject), eachRow, onDocument });
+      // every row of the table is written: its files are finished now, not beside the next table's
+      writer.finish(table);
     }
     await Promise.all(inWorker);
   } catch (e) {
@@ -219,9 +224,10 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
  * near 300 MB).
  */
 function writeCorpusTables(writer: DatasetWriter, resolved: Resolved): Pick<Resolved, "entityIds" | "clusterOfEvent"> {
-  writer.writeAll(entities, resolved.entities, "(corpus)");
-  writer.writeAll(eventClusters, resolved.clusters, "(corpus)");
-  writer.writeAll(figureClaims, resolved.claims, "(corpus)");
+  for (const [table, rows] of [[entities, resolved.entities], [eventClusters, resolved.clusters], [figureClaims, resolved.claims]] as const) {
+    writer.writeAll(table, rows, "(corpus)");
+    writer.finish(table);
+  }
   return { entityIds: resolved.entityIds, clusterOfEvent: resolved.clusterOfEvent };
 }
 
