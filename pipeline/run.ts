@@ -184,9 +184,7 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
       writeProblems.final = writeFinalTables({ spillPath: spill.final, write: (table, rows, path, reject) => writer.write(table, rows, path, reject), onDocument });
       for (const { table } of FINAL_TABLES) writer.finish(table);
     }
-    const startFinalTables = () => {
-      if (tableThread) giveToWorker(tableThread, { kind: "final", dir: tmp, spillPath: spill.final });
-    };
+    const startFinalTables = tableThread ? () => giveToWorker(tableThread, { kind: "final", dir: tmp, spillPath: spill.final }) : () => undefined;
     resolved = writeCorpusTables(writer, resolveCorpus(spill.summaries, spill.records, startFinalTables));
     rmSync(spill.summaries);
     const job = (name: SpilledTableName) => ({ name, spillPath: spill[name], recordsPath: spill.records, entityIds: resolved.entityIds });
@@ -236,10 +234,10 @@ function writeCorpusTables(writer: DatasetWriter, resolved: Resolved): Pick<Reso
  * entity record of each of a document's summary entities as one line of `recordsPath`,
  * read back beside its rows (on disk, not in memory, like the rows), and once by resolve,
  * which counts each entity's sources from them. The resolver lives only in here: once
- * resolved, its columns can go. `onResolved` is called as soon as resolve is done.
+ * resolved, what it kept can go. `onResolved` is called as soon as resolve is done.
  */
 function resolveCorpus(summariesPath: string, recordsPath: string, onResolved: () => void): Resolved {
-  // the figures wait beside the records, in the run's temporary folder
+  // the events and figures wait beside the records, in the run's temporary folder
   const resolver = new CorpusResolver({ spillDir: dirname(recordsPath) });
   const recordsFd = openSync(recordsPath, "w");
   // lines go out ~64 KB at a time: a write per document was 1.4 s of 500 MB's resolve

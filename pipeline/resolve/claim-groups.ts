@@ -19,10 +19,10 @@ export type FigureFacts = {
   actor: Int32Array;
   place: Int32Array;
   /** the counted group (countedGroup()'s, interned), -1 for none */
-  group: IntColumn;
+  group: Int32Array;
   /** the days of the figure's time expression, NO_DAY when it has none */
-  from: IntColumn;
-  to: IntColumn;
+  from: Int32Array;
+  to: Int32Array;
   /** same place or one inside the other; symmetric */
   related(a: number, b: number): boolean;
 };
@@ -36,8 +36,8 @@ export type FigureFacts = {
  * calling it, and tests/resolve/claim-groups.test.ts checks one against the other.
  */
 export function compatible(f: FigureFacts, a: number, b: number): boolean {
-  const ga = f.group.get(a);
-  const gb = f.group.get(b);
+  const ga = f.group[a]!;
+  const gb = f.group[b]!;
   if (ga >= 0 && gb >= 0 && ga !== gb) return false;
   const x = f.actor[a]!;
   const y = f.actor[b]!;
@@ -49,7 +49,7 @@ export function compatible(f: FigureFacts, a: number, b: number): boolean {
   } else if (!(x >= 0 && x === y)) {
     return false; // a figure with no place only joins through a shared, named actor
   }
-  if (f.from.get(a) !== NO_DAY && f.from.get(b) !== NO_DAY && (f.from.get(a) - f.to.get(b) > MAX_GAP_DAYS || f.from.get(b) - f.to.get(a) > MAX_GAP_DAYS)) return false;
+  if (f.from[a]! !== NO_DAY && f.from[b]! !== NO_DAY && (f.from[a]! - f.to[b]! > MAX_GAP_DAYS || f.from[b]! - f.to[a]! > MAX_GAP_DAYS)) return false;
   return true;
 }
 
@@ -159,12 +159,12 @@ export class FigureGroups {
     const x = f.actor[it]!;
     const actor = this.actorOf.get(g);
     if (x >= 0 && actor >= 0 && actor !== x) return false;
-    const counted = f.group.get(it);
+    const counted = f.group[it]!;
     if (counted >= 0 && this.countedOf.get(g) >= 0 && this.countedOf.get(g) !== counted) return false;
-    const from = f.from.get(it);
+    const from = f.from[it]!;
     const latest = this.latestFrom.get(g);
     if (from !== NO_DAY && latest !== NO_DAY) {
-      if (latest - f.to.get(it) > MAX_GAP_DAYS || from - this.earliestTo.get(g) > MAX_GAP_DAYS) return false;
+      if (latest - f.to[it]! > MAX_GAP_DAYS || from - this.earliestTo.get(g) > MAX_GAP_DAYS) return false;
     }
     const p = f.place[it]!;
     // without a place, every member must name the figure's actor
@@ -215,7 +215,7 @@ export class FigureGroups {
     const f = this.figures;
     const x = f.actor[it]!;
     if (x >= 0) this.actorOf.set(g, x);
-    if (f.group.get(it) >= 0) this.countedOf.set(g, f.group.get(it));
+    if (f.group[it]! >= 0) this.countedOf.set(g, f.group[it]!);
     this.everyActor.set(g, agree(this.everyActor.get(g), x));
     const p = f.place[it]!;
     if (p < 0) this.placelessActor.set(g, agree(this.placelessActor.get(g), x));
@@ -225,9 +225,9 @@ export class FigureGroups {
       if (!others) this.otherPlaces.set(g, [p]);
       else if (!others.includes(p)) others.push(p);
     }
-    const from = f.from.get(it);
+    const from = f.from[it]!;
     if (from === NO_DAY) return;
-    const to = f.to.get(it);
+    const to = f.to[it]!;
     const first = this.latestFrom.get(g) === NO_DAY;
     this.latestFrom.set(g, first ? from : Math.max(this.latestFrom.get(g), from));
     this.earliestTo.set(g, first ? to : Math.min(this.earliestTo.get(g), to));

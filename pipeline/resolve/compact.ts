@@ -2,19 +2,16 @@
  * Compact storage for what cross-document resolution keeps of a whole corpus.
  *
  * A 100 MB corpus has hundreds of thousands of events and figures: as JavaScript objects
- * they cost ~150 bytes each, as columns of typed arrays a few bytes per field. Strings that
- * repeat (types, units, dates) are stored once and referred to by number.
+ * they cost ~150 bytes each, as typed arrays a few bytes per field (the events and figures
+ * themselves wait as fixed-size records: partitions.ts). Strings that repeat (types, units,
+ * dates) are stored once and referred to by number.
  */
 
 /**
- * Columns grow a block at a time and never copy: a column that doubled held up to twice
+ * A column grows a block at a time and never copies: a column that doubled held up to twice
  * what it stored, and every doubling left the old array behind for the allocator (on a
  * 500 MB corpus the resolver's columns held 120 MB of array buffers for ~70 MB of values).
  */
-// Each column below repeats the few lines of block arithmetic on purpose: behind one shared
-// base class the element access sees more than one kind of typed array and V8 can no longer
-// specialize it (resolve() on the 500 MB summaries took 8.2–9.0 s that way against 6.5–7.2 s,
-// alternating runs, and writing the claim rows 1.7–1.8 s against 1.3).
 const BLOCK_BITS = 14;
 const BLOCK = 1 << BLOCK_BITS;
 const IN_BLOCK = BLOCK - 1;

@@ -111,6 +111,14 @@ export type EntityView = {
   relatedPlaces?(entity: number): readonly number[];
 };
 
+/** The entity of each of n items' references (`refAt(i)`, -1 for none), as the view resolves them. */
+export function entitiesOf(view: EntityView, n: number, refAt: (i: number) => number): Int32Array {
+  return Int32Array.from({ length: n }, (_, i) => {
+    const ref = refAt(i);
+    return ref < 0 ? -1 : view.entityOf(ref);
+  });
+}
+
 /** The most frequent entity, the smallest id on ties; null when none. */
 function mode(entities: readonly number[], view: EntityView): string | null {
   const counts = new Map<string, number>();
@@ -211,9 +219,8 @@ export class EventClusterer {
     const n = block.count;
     const ints = block.ints;
     const get = (i: number, slot: number): number => ints[i * SLOTS + slot]!;
-    const entity = (ref: number): number => (ref < 0 ? -1 : view.entityOf(ref));
-    const actor = Int32Array.from({ length: n }, (_, i) => entity(get(i, SLOT.actor)));
-    const place = Int32Array.from({ length: n }, (_, i) => entity(get(i, SLOT.place)));
+    const actor = entitiesOf(view, n, (i) => get(i, SLOT.actor));
+    const place = entitiesOf(view, n, (i) => get(i, SLOT.place));
     const from = (i: number) => get(i, SLOT.from);
     const to = (i: number) => get(i, SLOT.to);
     const source = (i: number) => get(i, SLOT.source);

@@ -14,11 +14,11 @@ import type { FigureClaimRow, FigureRow } from "../../schemas/tables.js";
 import { loadLexicon, word } from "../lexicon.js";
 import type { PlaceRelation } from "./event-clusters.js";
 import { compareText } from "../doc.js";
-import { dayNumber, IntColumn, Interner, NO_DAY } from "./compact.js";
+import { dayNumber, Interner, NO_DAY } from "./compact.js";
 import { PartitionedRecords, type RecordBlock } from "./partitions.js";
 import { FigureGroups, type FigureFacts } from "./claim-groups.js";
 import { listedIds, type ItemIds } from "./ids.js";
-import type { EntityView } from "./event-clusters.js";
+import { entitiesOf, type EntityView } from "./event-clusters.js";
 
 export type Period = { start: string | null; end: string | null };
 export type ClaimOptions = {
@@ -159,17 +159,9 @@ export class FigureClaimer {
       const v = nums[(i * SLOTS) / 2 + a]!;
       return Number.isNaN(v) ? null : v;
     };
-    const entity = (s: number) => {
-      const ref = slot(s);
-      return Int32Array.from({ length: n }, (_, i) => (ref(i) < 0 ? -1 : view.entityOf(ref(i))));
-    };
+    const entity = (s: number) => entitiesOf(view, n, slot(s));
     // (FigureGroups reads these three as columns)
-    const column = (s: number) => {
-      const ref = slot(s);
-      const col = new IntColumn();
-      for (let i = 0; i < n; i++) col.push(ref(i));
-      return col;
-    };
+    const column = (s: number) => Int32Array.from({ length: n }, (_, i) => ints[i * SLOTS + s]!);
     const unit = slot(SLOT.unit);
     const attributedRef = slot(SLOT.attributed);
     const actor = entity(SLOT.actor);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { compatible, FigureGroups, type FigureFacts } from "../../pipeline/resolve/claim-groups.js";
-import { IntColumn, NO_DAY } from "../../pipeline/resolve/compact.js";
+import { NO_DAY } from "../../pipeline/resolve/compact.js";
 import { seededRandom as random } from "../helpers/random.js";
 
 // places 0..6: 1 and 2 lie inside 0 ("Mosul" ⊃ "Old City", "Mosul" ⊃ "Hamdaniya"), 5 and 6
@@ -17,19 +17,19 @@ const related = (a: number, b: number) => within(a, b) || within(b, a);
 const relatedPlaces = (p: number) => [0, 1, 2, 3, 4, 5, 6].filter((q) => related(q, p));
 
 function randomFigures(rand: (n: number) => number, n: number): FigureFacts {
-  const group = new IntColumn();
-  const from = new IntColumn();
-  const to = new IntColumn();
+  const group = new Int32Array(n);
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
   const actor = new Int32Array(n);
   const place = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     actor[i] = rand(4) - 1; // -1 (none), 0, 1, 2
     place[i] = rand(8) - 1; // -1 (none), 0..6
-    group.push(rand(3) - 1);
+    group[i] = rand(3) - 1;
     const dated = rand(3) > 0;
     const start = rand(40);
-    from.push(dated ? start : NO_DAY);
-    to.push(dated ? start + (rand(4) === 0 ? rand(30) : 0) : NO_DAY);
+    from[i] = dated ? start : NO_DAY;
+    to[i] = dated ? start + (rand(4) === 0 ? rand(30) : 0) : NO_DAY;
   }
   return { actor, place, group, from, to, related };
 }
@@ -74,9 +74,6 @@ describe("FigureGroups", () => {
   }
 
   it("checks compatibility on each field", () => {
-    const group = new IntColumn();
-    const from = new IntColumn();
-    const to = new IntColumn();
     // figure:        0      1      2      3       4              5
     // counted        0      1      0      0       0              0
     // actor          0      0      1      -1      0              -1
@@ -90,15 +87,8 @@ describe("FigureGroups", () => {
       [0, 0, 3, 10, 10],
       [0, -1, 1, 25, 26],
     ];
-    const actor = new Int32Array(rows.length);
-    const place = new Int32Array(rows.length);
-    rows.forEach(([g, a, p, s, e], i) => {
-      group.push(g!);
-      actor[i] = a!;
-      place[i] = p!;
-      from.push(s!);
-      to.push(e!);
-    });
+    const column = (k: number) => Int32Array.from(rows, (r) => r[k]!);
+    const [group, actor, place, from, to] = [column(0), column(1), column(2), column(3), column(4)];
     const f: FigureFacts = { actor, place, group, from, to, related };
     expect(compatible(f, 0, 1)).toBe(false); // counted groups differ
     expect(compatible(f, 0, 2)).toBe(false); // actors differ
@@ -112,8 +102,8 @@ describe("FigureGroups", () => {
 });
 
 /** A copy of `col` with the value at `i` replaced. */
-function shifted(col: IntColumn, i: number, v: number): IntColumn {
-  const out = new IntColumn();
-  for (let k = 0; k < col.length; k++) out.push(k === i ? v : col.get(k));
+function shifted(col: Int32Array, i: number, v: number): Int32Array {
+  const out = Int32Array.from(col);
+  out[i] = v;
   return out;
 }
