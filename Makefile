@@ -4,7 +4,7 @@ OUT ?= output
 MANIFEST ?=
 TSX := node_modules/.bin/tsx
 
-.PHONY: dataset test eval bench typecheck clean
+.PHONY: dataset test eval bench bench-phase2 typecheck clean
 
 # npm ci only when dependencies are missing or the lockfile changed
 node_modules/.package-lock.json: package-lock.json
@@ -38,6 +38,10 @@ eval: node_modules/.package-lock.json
 
 bench: dist/.built
 	$(TSX) bench/run-bench.ts
+
+# phase 2 (resolve and writing) alone, replayed from spills kept once (bench/replay-phase2.ts)
+bench-phase2: dist/.built
+	$(TSX) bench/replay-phase2.ts
 
 typecheck: node_modules/.package-lock.json
 	npx tsc --noEmit

@@ -2,8 +2,11 @@
 // process's peak RSS and CPU time (worker threads included), each phase's time and the peak RSS by
 // the end of phase 1, as JSON. A file, not `node -e`: worker threads inherit the parent's node
 // flags, and --input-type is refused outside -e.
-// Usage: node bench/run-pipeline.mjs INPUT OUT JOBS
-const [input, out, jobs] = process.argv.slice(2);
+// Usage: node bench/run-pipeline.mjs INPUT OUT JOBS [--keep-spills DIR | --replay-spills DIR]
+// (the last two for bench/replay-phase2.ts: pipeline/kept-spills.ts says what they do)
+const [input, out, jobs, spillsFlag, spillsDir] = process.argv.slice(2);
+const spills = spillsFlag === "--keep-spills" ? { keepIn: spillsDir } : spillsFlag === "--replay-spills" ? { replayFrom: spillsDir } : undefined;
+if (spillsFlag !== undefined && (spills === undefined || !spillsDir)) throw new Error(`run-pipeline: unknown option ${spillsFlag}, or no folder after it`);
 const { runDataset } = await import(new URL("../dist/pipeline/run.js", import.meta.url).href);
 const { boundHeapGrowth } = await import(new URL("../dist/pipeline/workers/heap-growth.js", import.meta.url).href);
 // as the CLI does: the heaps may grow 20% past what they hold, not several times
@@ -17,6 +20,7 @@ const summary = await runDataset({
   input,
   out,
   jobs: Number(jobs),
+  spills,
   onProgress: (p) => {
     if (p.phase !== "process") return;
     phase1End = performance.now();

@@ -24,6 +24,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, 
 import { availableParallelism } from "node:os";
 import { basename, dirname, join, resolve as resolvePath } from "node:path";
 import { DEFAULT_MAX_BYTES, type DocumentResult } from "./document-task.js";
+import { keepSpills, replaySpills } from "./kept-spills.js";
 import { mapOrdered } from "./workers/ordered-pool.js";
 import { listInputs } from "./read/list-inputs.js";
 import { readManifest } from "./read/manifest.js";
@@ -54,6 +55,8 @@ export type RunOptions = {
    * and again while their rows are written ("write"). The CLI draws progress with it.
    */
   onProgress?: (p: Progress) => void;
+  /** for make bench's phase-2 replay, not for datasets (kept-spills.ts says what they do) */
+  spills?: { keepIn?: string; replayFrom?: string };
 };
 
 export type Progress = { phase: "process" | "write"; done: number; total: number; bytes: number };
@@ -124,8 +127,9 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   // with two or more threads to spare, phase 2 writes the final tables and mentions in a worker beside this thread
   const tablesInWorker = jobs > 1 && tasks.length >= MIN_DOCS_FOR_WORKERS;
   const writer = new DatasetWriter(tmp, rejects, tablesInWorker ? [...FINAL_TABLE_NAMES, "mentions"] : []);
+  const replayFrom = opts.spills?.replayFrom;
   let i = 0;
-  for await (const result of processAll(tasks, jobs)) {
+  for await (const result of replayFrom ? [] : processAll(tasks, jobs)) {
     const task = tasks.at(i++);
     bytes += result.bytes;
     done++;
@@ -148,6 +152,9 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   for (const name of SPILLED_TABLE_NAMES) closeSync(spillFds[name]);
   closeSync(finalFd);
   closeSync(summariesFd);
+  const phase1Files = { final: spill.final, ...Object.fromEntries(SPILLED_TABLE_NAMES.map((name) => [name, spill[name]])), summaries: spill.summaries };
+  if (replayFrom) ({ documents, bytes } = replaySpills(replayFrom, phase1Files));
+  if (opts.spills?.keepIn) keepSpills(opts.spills.keepIn, phase1Files, { documents, bytes });
   if (manifest) {
     for (const [k] of manifest.byPath) if (!usedManifest.has(`path:${k}`)) rejects.add(`${manifestName}#${k}`, "manifest", "unknown path", `no input file at ${k}`);
     for (const [k] of manifest.bySourceId) if (!usedManifest.has(`id:${k}`)) rejects.add(`${manifestName}#${k}`, "manifest", "unknown source_id", `no input file with source_id ${k}`);
