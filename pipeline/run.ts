@@ -9,12 +9,13 @@
  * events, a file per table (write/spilled-tables.ts, rows packed as arrays).
  * Phase 2, once the workers and their models are gone, reads the summaries into the
  * resolver (compact: entity records, a few numbers per event and figure), resolves
- * entities, event clusters and figure claims, and streams every spill back through
- * validation into its tables' CSV and Parquet writers. When there are threads to spare,
- * a table worker (workers/table-thread.ts) writes the final tables, then mentions, once
- * this thread has resolved, while it writes the corpus tables, figures and events. The
+ * entities, event clusters and figure claims and writes their tables, in a worker of its
+ * own that exits before anything else is written (resolve/from-spills.ts says why), then
+ * streams every spill back through validation into its tables' CSV and Parquet writers.
+ * When there are threads to spare, a table worker (workers/table-thread.ts) writes the
+ * final tables, then mentions, while this thread writes figures and events. The
  * resolver's memory, the part that grows most with the corpus, so never adds to the
- * workers': phase 1's peak stays nearly the same whatever the corpus size.
+ * workers', nor to the tables' writers.
  *
  * Everything is written into a temporary folder beside --out, renamed into place
  * at the very end: an interrupted run leaves the previous dataset untouched.
@@ -31,16 +32,14 @@ import { readManifest } from "./read/manifest.js";
 import { inputTasks, type InputTasks } from "./read/input-tasks.js";
 import { Rejects } from "./rejects.js";
 import { clusterable } from "./resolve/event-clusters.js";
-import { CorpusResolver, type Resolved } from "./resolve/index.js";
-import { readSummaryLine } from "./resolve/summary-codec.js";
+import { clusterOfEvent, CORPUS_TABLE_NAMES, resolveCorpus, writeCorpusTables, type ResolvedIds } from "./resolve/from-spills.js";
 import { DatasetWriter } from "./write/dataset-writer.js";
 import { FINAL_TABLE_NAMES, FINAL_TABLES, writeFinalTables } from "./write/final-tables.js";
-import { inDocumentOrder, readRecordLines, recordsLine, SPILLED_TABLE_NAMES, SPILLED_TABLES, writeSpilledTable, type ProblemsBySpill, type SpilledTableName } from "./write/spilled-tables.js";
+import { inDocumentOrder, SPILLED_TABLE_NAMES, SPILLED_TABLES, writeSpilledTable, type ProblemsBySpill, type SpilledTableName } from "./write/spilled-tables.js";
 import type { TableJob } from "./workers/table-jobs.js";
-import { TableThread } from "./workers/table-thread.js";
+import { TableThread, writeTableInWorker } from "./workers/table-thread.js";
 import { workerUrl } from "./workers/worker-url.js";
-import { readLinesSync } from "./write/read-lines.js";
-import { entities, eventClusters, figureClaims, rejects as rejectsTable } from "../schemas/tables.js";
+import { rejects as rejectsTable } from "../schemas/tables.js";
 
 export type RunOptions = {
   input: string;
@@ -126,7 +125,9 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   const jobs = Math.max(1, opts.jobs ?? defaultJobs());
   // with two or more threads to spare, phase 2 writes the final tables and mentions in a worker beside this thread
   const tablesInWorker = jobs > 1 && tasks.length >= MIN_DOCS_FOR_WORKERS;
-  const writer = new DatasetWriter(tmp, rejects, tablesInWorker ? [...FINAL_TABLE_NAMES, "mentions"] : []);
+  // resolve runs in a worker whenever the documents do (phase 2 below)
+  const resolveInWorker = tasks.length >= MIN_DOCS_FOR_WORKERS;
+  const writer = new DatasetWriter(tmp, rejects, [...(tablesInWorker ? [...FINAL_TABLE_NAMES, "mentions"] : []), ...(resolveInWorker ? CORPUS_TABLE_NAMES : [])]);
   const replayFrom = opts.spills?.replayFrom;
   let i = 0;
   for await (const result of replayFrom ? [] : processAll(tasks, jobs)) {
@@ -160,17 +161,17 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
     for (const [k] of manifest.bySourceId) if (!usedManifest.has(`id:${k}`)) rejects.add(`${manifestName}#${k}`, "manifest", "unknown source_id", `no input file with source_id ${k}`);
   }
 
-  // Phase 2. The table worker, when there is one, writes the final tables once this thread
-  // has resolved, then mentions, while this thread writes the corpus tables, figures and
-  // events. It waits for resolve because its memory (~70 MB) beside resolve's peak was the
-  // run's peak on large corpora: a 1 GB corpus peaked at 320 MiB with the worker started
-  // first, and phase 2 replayed from its spills at 273 MiB with the worker waiting. Resolve
-  // is short (~40 s of a 400 s phase 2 there), so little of the overlap is lost.
-  const tableThread = tablesInWorker ? new TableThread() : null;
+  // Phase 2. Resolve comes first, in a worker of its own whenever the documents had workers
+  // (resolve/from-spills.ts says why), and writes the corpus tables. Then the table worker, when
+  // there is one, writes the final tables and mentions while this thread writes figures and
+  // events. The table worker starts only once resolve is done: its memory (~60 MiB) beside
+  // resolve's was the run's peak on large corpora (a 1 GB corpus peaked at 320 MiB with it
+  // started first, 298 with it waiting).
+  let tableThread: TableThread | null = null;
   const inWorker: Promise<void>[] = [];
   // each spill's problems, whichever thread wrote it
   const writeProblems: ProblemsBySpill = {};
-  const giveToWorker = (thread: TableThread, job: TableJob) => {
+  const giveToWorker = (thread: TableThread, job: Extract<TableJob, { kind: "final" | "spilled" }>) => {
     const done = thread.run(job).then((r) => {
       for (const [table, rows] of Object.entries(r.counts)) writer.addCount(table, rows);
       writeProblems[job.kind === "final" ? "final" : job.name] = r.problems;
@@ -179,29 +180,45 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
     done.catch(() => undefined);
     inWorker.push(done);
   };
-  const onMain = SPILLED_TABLES.filter(({ name }) => !(tableThread && name === "mentions"));
+  const onMain = SPILLED_TABLES.filter(({ name }) => !(tablesInWorker && name === "mentions"));
   // progress counts the documents this thread writes: once per spill it reads
-  const passes = (tableThread ? 0 : 1) + onMain.length;
+  const passes = (tablesInWorker ? 0 : 1) + onMain.length;
   let written = 0;
   const onDocument = () => opts.onProgress?.({ phase: "write", done: ++written, total: documents * passes, bytes });
-  // what the spilled tables need of resolve; the rest of it goes once its tables are written
-  let resolved: Pick<Resolved, "entityIds" | "clusterOfEvent">;
   try {
-    if (!tableThread) {
+    // what the spilled tables need of resolve; the rest of it is gone once the corpus tables are written
+    let resolved: ResolvedIds;
+    if (resolveInWorker) {
+      const r = await writeTableInWorker({ kind: "resolve", dir: tmp, summariesPath: spill.summaries, recordsPath: spill.records });
+      for (const [table, rows] of Object.entries(r.counts)) writer.addCount(table, rows);
+      for (const p of r.problems) rejects.add(p.path, p.stage, p.reason, p.detail);
+      resolved = r.resolved!;
+    } else {
+      resolved = writeCorpusTables(resolveCorpus(spill.summaries, spill.records), (table, rows) => {
+        writer.writeAll(table, rows, "(corpus)");
+        writer.finish(table);
+      });
+    }
+    rmSync(spill.summaries);
+    // without a table worker this thread writes the final tables too, after resolve: before it,
+    // their heap was still this thread's while resolve's worker ran beside it
+    if (!tablesInWorker) {
       writeProblems.final = writeFinalTables({ spillPath: spill.final, write: (table, rows, path, reject) => writer.write(table, rows, path, reject), onDocument });
       for (const { table } of FINAL_TABLES) writer.finish(table);
     }
-    const startFinalTables = tableThread ? () => giveToWorker(tableThread, { kind: "final", dir: tmp, spillPath: spill.final }) : () => undefined;
-    resolved = writeCorpusTables(writer, resolveCorpus(spill.summaries, spill.records, startFinalTables));
-    rmSync(spill.summaries);
     const job = (name: SpilledTableName) => ({ name, spillPath: spill[name], recordsPath: spill.records, entityIds: resolved.entityIds });
-    if (tableThread) giveToWorker(tableThread, { kind: "spilled", dir: tmp, ...job("mentions") });
-    tableThread?.close();
+    if (tablesInWorker) {
+      tableThread = new TableThread();
+      giveToWorker(tableThread, { kind: "final", dir: tmp, spillPath: spill.final });
+      giveToWorker(tableThread, { kind: "spilled", dir: tmp, ...job("mentions") });
+      void tableThread.close();
+    }
+    const clusterOf = clusterOfEvent(resolved);
     let clusterableSeen = 0;
     for (const { name, table } of onMain) {
       // the resolver numbered clusterable events in this same order
       const eachRow = name !== "events" ? undefined : (row: Record<string, unknown>) => {
-        row.cluster_id = clusterable(row as Parameters<typeof clusterable>[0]) ? resolved.clusterOfEvent(clusterableSeen++) : null;
+        row.cluster_id = clusterable(row as Parameters<typeof clusterable>[0]) ? clusterOf(clusterableSeen++) : null;
       };
       writeProblems[name] = writeSpilledTable({ ...job(name), write: (rows, path, reject) => writer.write(table, rows, path, reject), eachRow, onDocument });
       // every row of the table is written: its files are finished now, not beside the next table's
@@ -209,7 +226,7 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
     }
     await Promise.all(inWorker);
   } catch (e) {
-    tableThread?.close();
+    void tableThread?.close();
     await Promise.allSettled(inWorker); // its files are in tmp, which the caller removes
     throw e;
   }
@@ -220,48 +237,6 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   writer.write(rejectsTable, rejects.rows(), "(rejects)");
   writer.close();
   return { documents, rows: Object.fromEntries(writer.counts), rejects: rejects.size, bytes };
-}
-
-/**
- * Writes the tables resolve makes (entities, event clusters, figure claims) and returns only
- * what the spilled tables need: while those are written, the rest of the resolver's memory,
- * the part that grows with the corpus, can be collected (on 200 MB it put phase 2's peak
- * near 300 MB).
- */
-function writeCorpusTables(writer: DatasetWriter, resolved: Resolved): Pick<Resolved, "entityIds" | "clusterOfEvent"> {
-  for (const [table, rows] of [[entities, resolved.entities], [eventClusters, resolved.clusters], [figureClaims, resolved.claims]] as const) {
-    writer.writeAll(table, rows, "(corpus)");
-    writer.finish(table);
-  }
-  return { entityIds: resolved.entityIds, clusterOfEvent: resolved.clusterOfEvent };
-}
-
-/**
- * Reads the documents' summaries into the resolver and resolves the corpus; writes the
- * entity record of each of a document's summary entities as one line of `recordsPath`,
- * read back beside its rows (on disk, not in memory, like the rows), and once by resolve,
- * which counts each entity's sources from them. The resolver lives only in here: once
- * resolved, what it kept can go. `onResolved` is called as soon as resolve is done.
- */
-function resolveCorpus(summariesPath: string, recordsPath: string, onResolved: () => void): Resolved {
-  // the events and figures wait beside the records, in the run's temporary folder
-  const resolver = new CorpusResolver({ spillDir: dirname(recordsPath) });
-  const recordsFd = openSync(recordsPath, "w");
-  // lines go out ~64 KB at a time: a write per document was 1.4 s of 500 MB's resolve
-  let pending = "";
-  for (const line of readLinesSync(summariesPath)) {
-    const { sourceId, summary } = readSummaryLine(line);
-    pending += `${recordsLine(resolver.addDocument(sourceId, summary))}\n`;
-    if (pending.length >= 65_536) {
-      writeSync(recordsFd, pending);
-      pending = "";
-    }
-  }
-  writeSync(recordsFd, pending);
-  closeSync(recordsFd);
-  const resolved = resolver.resolve(readRecordLines(recordsPath));
-  onResolved();
-  return resolved;
 }
 
 function defaultJobs(): number {

@@ -57,6 +57,8 @@ export type Resolved = {
   clusters: EventClusterRow[];
   /** the cluster_id of the k-th clusterable event added (counting from 0 across documents), or null */
   clusterOfEvent(k: number): string | null;
+  /** the same as numbers: the index in `clusters` of the k-th clusterable event's cluster, or -1 */
+  clusterOf: Int32Array;
   /** read once, in order: made as they are read (FigureClaimer.claims says why) */
   claims: Iterable<FigureClaimRow>;
 };
@@ -123,6 +125,7 @@ export class CorpusResolver {
       entityIds: Array.from(entityOfRecord, (e) => entities[e]!.entity_id),
       clusters,
       clusterOfEvent: clusterIdOf(clusterOf, clusters.map((c) => c.cluster_id)),
+      clusterOf,
       claims,
     };
   }
@@ -133,7 +136,7 @@ export class CorpusResolver {
  * made inside resolve() would hold resolve()'s scope, and through `this` the whole resolver,
  * for as long as the runner writes events.
  */
-function clusterIdOf(clusterOf: Int32Array, ids: readonly string[]): (k: number) => string | null {
+export function clusterIdOf(clusterOf: Int32Array, ids: readonly string[]): (k: number) => string | null {
   return (k) => (clusterOf[k]! >= 0 ? ids[clusterOf[k]!]! : null);
 }
 

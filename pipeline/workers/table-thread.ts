@@ -15,8 +15,12 @@ export class TableThread {
   private readonly pending: { job: TableJob; resolve: (r: TableJobResult) => void; reject: (e: Error) => void }[] = [];
   private failure: Error | null = null;
 
+  /** settles when the worker has exited, whyever */
+  private readonly exited: Promise<void>;
+
   constructor() {
     this.worker = new Worker(workerUrl("table-worker"), { workerData: tsEntry("table-worker") });
+    this.exited = new Promise((resolve) => this.worker.once("exit", () => resolve()));
     this.worker.on("message", (r: TableJobResult) => this.pending.shift()?.resolve(r));
     this.worker.on("error", (e) => this.fail((job) => `writing ${describeJob(job)}: ${e instanceof Error ? e.message : String(e)}`));
     this.worker.on("exit", (code) => this.fail((job) => `writing ${describeJob(job)}: the worker exited with code ${code} before it finished`));
@@ -31,9 +35,10 @@ export class TableThread {
     });
   }
 
-  /** Lets the worker exit once its queue is done (a job queued before this still runs). */
-  close(): void {
+  /** Lets the worker exit once its queue is done (a job queued before this still runs); settles once it has exited and its memory is gone. */
+  close(): Promise<void> {
     this.worker.postMessage(null);
+    return this.exited;
   }
 
   /** Every job not yet answered fails; the worker is stopped. */
@@ -47,12 +52,15 @@ export class TableThread {
   }
 }
 
-/** One job in a worker of its own (tests; the runner keeps one TableThread for its jobs). */
+/**
+ * One job in a worker of its own, which has exited when the promise settles: the runner resolves
+ * the corpus this way, so that what resolve held is gone before the other tables are written.
+ */
 export async function writeTableInWorker(job: TableJob): Promise<TableJobResult> {
   const thread = new TableThread();
   try {
     return await thread.run(job);
   } finally {
-    thread.close();
+    await thread.close();
   }
 }

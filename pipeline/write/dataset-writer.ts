@@ -24,6 +24,19 @@ with \`make dataset\`. See the project's README for how to load the tables.
 /** rows per batch of writeAll */
 const WRITE_BATCH_ROWS = 5_000;
 
+/** Hands `rows` to `write` a few thousand at a time, as they are read (DatasetWriter.writeAll says why); the last batch may be empty. */
+export function inBatches(rows: Iterable<unknown>, write: (batch: unknown[]) => void): void {
+  let batch: unknown[] = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === WRITE_BATCH_ROWS) {
+      write(batch);
+      batch = [];
+    }
+  }
+  write(batch);
+}
+
 export class DatasetWriter {
   private readonly outputs = new Map<string, TableOutput>();
   /** tables closed by finish() */
@@ -64,15 +77,7 @@ export class DatasetWriter {
    * hold it twice. The files are the same however the rows are batched.
    */
   writeAll(table: AnyTable, rows: Iterable<unknown>, path: string): void {
-    let batch: unknown[] = [];
-    for (const row of rows) {
-      batch.push(row);
-      if (batch.length === WRITE_BATCH_ROWS) {
-        this.write(table, batch, path);
-        batch = [];
-      }
-    }
-    this.write(table, batch, path);
+    inBatches(rows, (batch) => this.write(table, batch, path));
   }
 
   /**

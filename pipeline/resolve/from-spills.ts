@@ -1,0 +1,76 @@
+/**
+ * Phase 2's first step (run.ts): resolve the corpus from the documents' summaries that phase 1
+ * spilled, and write the three tables resolve makes (entities, event clusters, figure claims).
+ *
+ * A run with worker threads does this in a worker of its own (the "resolve" job of
+ * workers/table-jobs.ts), gone before the other tables are written: resolve's working sets
+ * grow with the corpus, and V8 keeps a thread's heap at its high-water mark, so on the main
+ * thread they stayed in the run's memory beside both table-writing threads (resolve alone on
+ * 200 MB of summaries: the main thread's RSS 43 → 99 MiB and stayed there; in a worker, back
+ * to 65 once it exited). What the tables written after it need crosses back: each entity
+ * record's id and each clusterable event's cluster (`ResolvedIds`).
+ */
+import { closeSync, openSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+import { entities, eventClusters, figureClaims } from "../../schemas/tables.js";
+import type { AnyTable } from "../write/table-output.js";
+import { readLinesSync } from "../write/read-lines.js";
+import { readRecordLines, recordsLine } from "../write/spilled-tables.js";
+import { clusterIdOf, CorpusResolver, type Resolved } from "./index.js";
+import { readSummaryLine } from "./summary-codec.js";
+
+/** The tables resolve makes, in the order they are written. */
+export const CORPUS_TABLES: readonly AnyTable[] = [entities as AnyTable, eventClusters as AnyTable, figureClaims as AnyTable];
+export const CORPUS_TABLE_NAMES: readonly string[] = CORPUS_TABLES.map((t) => t.name);
+
+/** What the mentions, figures and events tables need of resolve, as plain data (it crosses threads). */
+export type ResolvedIds = {
+  /** the entity_id of each entity record, by record number */
+  entityIds: string[];
+  /** the cluster number (index into clusterIds) of the k-th clusterable event, or -1 */
+  clusterOf: Int32Array;
+  clusterIds: string[];
+};
+
+/**
+ * Reads the documents' summaries into the resolver and resolves the corpus; writes the
+ * entity record of each of a document's summary entities as one line of `recordsPath`,
+ * read back beside its rows (on disk, not in memory, like the rows), and once by resolve,
+ * which counts each entity's sources from them. The resolver lives only in here: once
+ * resolved, what it kept can go.
+ */
+export function resolveCorpus(summariesPath: string, recordsPath: string): Resolved {
+  // the events and figures wait beside the records, in the run's temporary folder
+  const resolver = new CorpusResolver({ spillDir: dirname(recordsPath) });
+  const recordsFd = openSync(recordsPath, "w");
+  // lines go out ~64 KB at a time: a write per document was 1.4 s of 500 MB's resolve
+  let pending = "";
+  for (const line of readLinesSync(summariesPath)) {
+    const { sourceId, summary } = readSummaryLine(line);
+    pending += `${recordsLine(resolver.addDocument(sourceId, summary))}\n`;
+    if (pending.length >= 65_536) {
+      writeSync(recordsFd, pending);
+      pending = "";
+    }
+  }
+  writeSync(recordsFd, pending);
+  closeSync(recordsFd);
+  return resolver.resolve(readRecordLines(recordsPath));
+}
+
+/**
+ * Writes the corpus tables with `writeAll` (one table's rows, as they are read) and returns only
+ * what the other tables need: while those are written, the rest of the resolver's memory, the
+ * part that grows with the corpus, can be collected.
+ */
+export function writeCorpusTables(resolved: Resolved, writeAll: (table: AnyTable, rows: Iterable<unknown>) => void): ResolvedIds {
+  writeAll(entities as AnyTable, resolved.entities);
+  writeAll(eventClusters as AnyTable, resolved.clusters);
+  writeAll(figureClaims as AnyTable, resolved.claims);
+  return { entityIds: resolved.entityIds, clusterOf: resolved.clusterOf, clusterIds: resolved.clusters.map((c) => c.cluster_id) };
+}
+
+/** The cluster_id of the k-th clusterable event, or null. */
+export function clusterOfEvent(ids: ResolvedIds): (k: number) => string | null {
+  return clusterIdOf(ids.clusterOf, ids.clusterIds);
+}
