@@ -8,7 +8,7 @@
  * parser's lexicon, the resolver's entities) only shows there: `madeUpNames` replaces that
  * share of capitalized words by names made of syllables (~800,000 possible), never in the seeds.
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** mulberry32: a tiny seeded PRNG, so the corpus is the same on every machine. */
@@ -88,4 +88,14 @@ export function makeCorpus(dir: string, seedDir: string, megabytes: number, seed
     n++;
   }
   return n;
+}
+
+/** The files under `dir` (a generated corpus), in sorted order. */
+export function filesUnder(dir: string, into: string[] = []): string[] {
+  for (const n of readdirSync(dir).sort()) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) filesUnder(p, into);
+    else into.push(p);
+  }
+  return into;
 }

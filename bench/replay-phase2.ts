@@ -16,10 +16,10 @@
  * changing phase 1 (what it spills), keep it while working on phase 2.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { makeCorpus } from "./make-corpus.js";
+import { filesUnder, makeCorpus } from "./make-corpus.js";
 import { LAUNCH_ENV, LAUNCH_NODE_FLAGS } from "../pipeline/workers/heap-growth.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -45,19 +45,10 @@ function runPipeline(jobs: number, spillsFlag: "--keep-spills" | "--replay-spill
   return { secs, ...(JSON.parse(r.stdout) as Omit<Run, "secs">) };
 }
 
-function corpusBytes(dir: string): number {
-  let bytes = 0;
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
-    const s = statSync(join(dir, name));
-    if (s.isFile()) bytes += s.size;
-  }
-  return bytes;
-}
-
 const mib = (kb: number) => (kb / 1024).toFixed(0);
 console.log(`machine: ${cores} cores, node ${process.version}`);
 const files = makeCorpus(corpus, join(ROOT, "seeds"), MB);
-const bytes = corpusBytes(corpus);
+const bytes = filesUnder(corpus).reduce((sum, f) => sum + statSync(f).size, 0);
 console.log(`corpus: ${files} files, ${(bytes / 1e6).toFixed(1)} MB (${corpus})`);
 
 // kept spills are reused when they came from a corpus of these bytes (the corpus is deterministic)

@@ -21,28 +21,18 @@
  * (MB per CPU-second is the speed per core, whatever the wall time).
  */
 import { spawnSync } from "node:child_process";
-import { linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
 import { basename, join } from "node:path";
 import { createDoc } from "../pipeline/create-doc.js";
 import { stages } from "../pipeline/index.js";
-import { makeCorpus } from "./make-corpus.js";
+import { filesUnder, makeCorpus } from "./make-corpus.js";
 import { LAUNCH_ENV, LAUNCH_NODE_FLAGS } from "../pipeline/workers/heap-growth.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const MB = Number(process.env.BENCH_MB ?? 100);
 const corpus = join(ROOT, "bench", "corpus");
 const out = join(ROOT, "bench", "output");
-
-/** The files under `dir`, in sorted order. */
-function filesUnder(dir: string, into: string[] = []): string[] {
-  for (const n of readdirSync(dir).sort()) {
-    const p = join(dir, n);
-    if (statSync(p).isDirectory()) filesUnder(p, into);
-    else into.push(p);
-  }
-  return into;
-}
 
 console.log(`machine: ${cpus()[0]?.model ?? "?"}, ${availableParallelism()} cores, node ${process.version}`);
 let t0 = process.hrtime.bigint();

@@ -123,10 +123,10 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   for (const d of duplicates) rejects.add(d.relPath, "read", "duplicate source_id", `${d.sourceId} is already the id of ${d.firstRelPath}; rename one of the files`);
 
   const jobs = Math.max(1, opts.jobs ?? defaultJobs());
-  // with two or more threads to spare, phase 2 writes the final tables and mentions in a worker beside this thread
-  const tablesInWorker = jobs > 1 && tasks.length >= MIN_DOCS_FOR_WORKERS;
-  // resolve runs in a worker whenever the documents do (phase 2 below)
+  // resolve runs in a worker whenever the documents do; with two or more threads to spare,
+  // phase 2 also writes the final tables and mentions in a worker beside this thread
   const resolveInWorker = tasks.length >= MIN_DOCS_FOR_WORKERS;
+  const tablesInWorker = jobs > 1 && resolveInWorker;
   const writer = new DatasetWriter(tmp, rejects, [...(tablesInWorker ? [...FINAL_TABLE_NAMES, "mentions"] : []), ...(resolveInWorker ? CORPUS_TABLE_NAMES : [])]);
   const replayFrom = opts.spills?.replayFrom;
   let i = 0;

@@ -19,9 +19,16 @@ import { readRecordLines, recordsLine } from "../write/spilled-tables.js";
 import { clusterIdOf, CorpusResolver, type Resolved } from "./index.js";
 import { readSummaryLine } from "./summary-codec.js";
 
-/** The tables resolve makes, in the order they are written. */
-export const CORPUS_TABLES: readonly AnyTable[] = [entities as AnyTable, eventClusters as AnyTable, figureClaims as AnyTable];
-export const CORPUS_TABLE_NAMES: readonly string[] = CORPUS_TABLES.map((t) => t.name);
+/** Each table resolve makes with its rows, in the order they are written. */
+function corpusTables(resolved: Pick<Resolved, "entities" | "clusters" | "claims">): [AnyTable, Iterable<unknown>][] {
+  return [
+    [entities as AnyTable, resolved.entities],
+    [eventClusters as AnyTable, resolved.clusters],
+    [figureClaims as AnyTable, resolved.claims],
+  ];
+}
+// (their names: the same list, without rows)
+export const CORPUS_TABLE_NAMES: readonly string[] = corpusTables({ entities: [], clusters: [], claims: [] }).map(([t]) => t.name);
 
 /** What the mentions, figures and events tables need of resolve, as plain data (it crosses threads). */
 export type ResolvedIds = {
@@ -64,9 +71,7 @@ export function resolveCorpus(summariesPath: string, recordsPath: string): Resol
  * part that grows with the corpus, can be collected.
  */
 export function writeCorpusTables(resolved: Resolved, writeAll: (table: AnyTable, rows: Iterable<unknown>) => void): ResolvedIds {
-  writeAll(entities as AnyTable, resolved.entities);
-  writeAll(eventClusters as AnyTable, resolved.clusters);
-  writeAll(figureClaims as AnyTable, resolved.claims);
+  for (const [table, rows] of corpusTables(resolved)) writeAll(table, rows);
   return { entityIds: resolved.entityIds, clusterOf: resolved.clusterOf, clusterIds: resolved.clusters.map((c) => c.cluster_id) };
 }
 
