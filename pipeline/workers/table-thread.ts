@@ -1,6 +1,6 @@
 /**
  * A worker thread that writes tables (table-worker.ts) while the main thread does other
- * work: phase 2 of a run (run.ts) gives it the final tables while the main thread
+ * work: phase 2 of a run (run.ts) gives it the final tables while resolve's worker
  * resolves the corpus, then mentions while the main thread writes figures and events,
  * so two cores stay busy. Jobs run one after another, in the order they are given; a job
  * given while another runs waits in the worker's queue, so the caller never waits to give.

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createDoc } from "../../pipeline/create-doc.js";
 import type { DocEntity, EntityType, Mention } from "../../pipeline/doc.js";
 import { runStages, stages } from "../../pipeline/index.js";
-import { EntityStore, resolveEntities } from "../../pipeline/resolve/entities.js";
+import { EntityStore, resolveEntities, signatureHash } from "../../pipeline/resolve/entities.js";
 import { entitySlug, phoneticKey } from "../../pipeline/resolve/entities-keys.js";
 
 type Spec = Partial<DocEntity> & { key: string; type: EntityType; name: string; mentions?: number };
@@ -161,6 +161,33 @@ describe("EntityStore: what the runner keeps in memory", () => {
     ]);
     const { entities } = resolveEntities([twice, mosul("y", 1)]);
     expect(entities.filter((e) => e.name === "Mosul")).toEqual([expect.objectContaining({ mentions: 3, sources: 2 })]);
+  });
+
+  it("shares a record only between entities equal in every field, even when their signatures hash alike", () => {
+    const org = (name: string, extra: Partial<DocEntity> = {}): DocEntity => ({ key: `ORG:${name.toLowerCase()}`, type: "ORG", subtype: null, name, aliases: [name], lexiconId: null, roles: [], affiliations: [], ...extra });
+    // two names whose signatures have one 32-bit hash (found by trying names until two collide)
+    const seen = new Map<number, string>();
+    let pair: [string, string] | null = null;
+    for (let i = 0; pair === null; i++) {
+      const name = `Brigade ${i}`;
+      const h = signatureHash(org(name));
+      const other = seen.get(h);
+      if (other !== undefined) pair = [other, name];
+      else seen.set(h, name);
+    }
+    const store = new EntityStore();
+    const records = [
+      store.addDocument("a", [{ ...org(pair[0]), mentions: 1 }]),
+      store.addDocument("b", [{ ...org(pair[1]), mentions: 1 }]),
+      store.addDocument("c", [{ ...org(pair[0]), mentions: 1 }]),
+      // a role, or an affiliation that is a text rather than a record, makes another record
+      store.addDocument("d", [{ ...org(pair[0], { roles: ["spokesman"] }), mentions: 1 }]),
+      store.addDocument("e", [{ ...org(pair[0], { subtype: "military" }), mentions: 1 }]),
+    ];
+    expect(records.map((r) => [...r.values()][0])).toEqual([0, 1, 0, 2, 3]);
+    expect(store.recordCount).toBe(4);
+    const { entities } = store.resolve(records.map((r) => r.values()));
+    expect(entities.map((e) => e.name).sort()).toEqual([pair[0], pair[1]].sort());
   });
 
   it("gives the same entities whether documents share records or not", () => {
