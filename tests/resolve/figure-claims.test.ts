@@ -150,6 +150,13 @@ describe("placesByName", () => {
       place("dash", "—"),
       place("dash2", "--"),
       place("mosul_org", "Mosul", "ORG"),
+      // a word many names share, first or not: a name around another is found through its rarest word
+      place("al", "Al"),
+      place("al_qaim", "Al Qaim"),
+      place("al_qaim_district", "Al-Qaim district"),
+      place("north_al_qaim", "North Al Qaim"),
+      place("al_anbar", "Al Anbar"),
+      place("qaim_al", "Qaim Al"),
     ];
     const relation = placeRelationFromNames(entities);
     const places = placesByName(entities);
@@ -159,5 +166,7 @@ describe("placesByName", () => {
       expect(relatedTo(a.entity_id), a.entity_id).toEqual(expected);
     }
     expect(relatedTo("mosul")).toEqual(["old_city", "mosul", "mosul2", "of_mosul", "mosul_dam"]);
+    expect(relatedTo("al_qaim")).toEqual(["al", "al_qaim", "al_qaim_district", "north_al_qaim"]);
+    expect(relatedTo("al")).toEqual(["al", "al_qaim", "al_qaim_district", "north_al_qaim", "al_anbar", "qaim_al"]);
   });
 });
