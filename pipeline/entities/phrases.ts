@@ -31,7 +31,9 @@ let maxWords = 1;
 function put(surface: string, p: Omit<Phrase, "exact">): void {
   const key = normalizeSurface(surface);
   if (phrases.has(key)) return;
-  phrases.set(key, { ...p, exact: isAbbreviation(surface) ? surface : null });
+  // a literal, not `{ ...p, exact }`: made by a spread with a field added, this table's objects took
+  // far more heap (7.6 MB in every worker, against 3.4 MB as literals)
+  phrases.set(key, { type: p.type, subtype: p.subtype, name: p.name, lexiconId: p.lexiconId, lowerOk: p.lowerOk, exact: isAbbreviation(surface) ? surface : null });
   for (let i = 1; i < key.length; i++) if (" -'.(".includes(key[i]!)) prefixes.add(key.slice(0, i));
   maxWords = Math.max(maxWords, surface.split(/[\s-]+/).length + 2);
 }
