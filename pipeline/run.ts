@@ -161,15 +161,15 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
     for (const [k] of manifest.bySourceId) if (!usedManifest.has(`id:${k}`)) rejects.add(`${manifestName}#${k}`, "manifest", "unknown source_id", `no input file with source_id ${k}`);
   }
 
-  // Phase 2. Resolve runs in a worker of its own whenever the documents had workers
-  // (resolve/from-spills.ts says why) and writes the corpus tables. The table worker, when there
-  // is one, writes the final tables beside it (they name no entity), then mentions, while this
-  // thread writes figures and events once resolve is done. The table worker used to wait for
-  // resolve, when resolve ran on this thread and its heap stayed here (a 1 GB corpus peaked at
-  // 320 MiB with both at once, 298 with the worker waiting); in a worker that exits, resolve's
-  // memory is gone before the spilled tables are written. On 200 MB, starting the table worker
-  // beside resolve took phase 2 from 62.1–63.3 s to 56.7–58.3 s, its peak from 206–209 to
-  // 220–221 MiB, below phase 1's 273 (same files).
+  // Phase 2. Resolve comes first, in a worker of its own whenever the documents had workers
+  // (resolve/from-spills.ts says why), and writes the corpus tables. Then the table worker, when
+  // there is one, writes the final tables and mentions while this thread writes figures and
+  // events. The table worker starts only once resolve is done: its memory (~60 MiB) beside
+  // resolve's was the run's peak on large corpora (a 1 GB corpus peaked at 320 MiB with it
+  // started first, 298 with it waiting). Still so with resolve in a worker of its own: started
+  // beside it to write the final tables, the table worker took phase 2 on 200 MB from 62.1–63.3
+  // to 56.7–58.3 s, but a 1 GB run then peaked at 330 MiB (337,888 KB) in phase 2, its phase 1
+  // at 266.
   let tableThread: TableThread | null = null;
   const inWorker: Promise<void>[] = [];
   // each spill's problems, whichever thread wrote it
@@ -191,10 +191,6 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   try {
     // what the spilled tables need of resolve; the rest of it is gone once the corpus tables are written
     let resolved: ResolvedIds;
-    if (tablesInWorker) {
-      tableThread = new TableThread();
-      giveToWorker(tableThread, { kind: "final", dir: tmp, spillPath: spill.final });
-    }
     if (resolveInWorker) {
       const r = await writeTableInWorker({ kind: "resolve", dir: tmp, summariesPath: spill.summaries, recordsPath: spill.records });
       for (const [table, rows] of Object.entries(r.counts)) writer.addCount(table, rows);
@@ -214,7 +210,9 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
       for (const { table } of FINAL_TABLES) writer.finish(table);
     }
     const job = (name: SpilledTableName) => ({ name, spillPath: spill[name], recordsPath: spill.records, entityIds: resolved.entityIds });
-    if (tableThread) {
+    if (tablesInWorker) {
+      tableThread = new TableThread();
+      giveToWorker(tableThread, { kind: "final", dir: tmp, spillPath: spill.final });
       giveToWorker(tableThread, { kind: "spilled", dir: tmp, ...job("mentions") });
       void tableThread.close();
     }
