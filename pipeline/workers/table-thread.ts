@@ -1,8 +1,9 @@
 /**
  * A worker thread that writes tables (table-worker.ts) while the main thread does other
  * work: phase 2 of a run (run.ts), once resolve is done, gives it the final tables, then
- * mentions, while the main thread writes figures and events, so two cores stay busy. Jobs run one after another, in the order they are given; a job
- * given while another runs waits in the worker's queue, so the caller never waits to give.
+ * mentions, while the main thread writes figures and events, so two cores stay busy. Jobs
+ * run one after another, in the order they are given; a job given while another runs waits
+ * in the worker's queue, so the caller never waits to give.
  */
 import { Worker } from "node:worker_threads";
 import { describeJob, type TableJob, type TableJobResult } from "./table-jobs.js";
