@@ -208,13 +208,15 @@ type Signed = Pick<EntityRecord, "type" | "subtype" | "name" | "aliases" | "lexi
 
 /** A 32-bit hash of a signature's fields (FNV-1a; fnv.ts), a different value mixed in before each kind of field. Only a look-up key: sameSignature decides. */
 export function signatureHash(e: Signed): number {
+  /** one more FNV-1a step, over a small number that says which kind of field follows */
+  const tag = (h: number, kind: number) => Math.imul(h ^ kind, FNV_PRIME);
   let h = fnvOn(FNV_OFFSET, e.type);
-  h = fnvOn(Math.imul(h ^ 1, FNV_PRIME), e.subtype ?? "\u0000");
-  h = fnvOn(Math.imul(h ^ 1, FNV_PRIME), e.name);
-  for (const a of e.aliases) h = fnvOn(Math.imul(h ^ 2, FNV_PRIME), a);
-  h = fnvOn(Math.imul(h ^ 1, FNV_PRIME), e.lexiconId ?? "\u0000");
-  for (const r of e.roles) h = fnvOn(Math.imul(h ^ 3, FNV_PRIME), r);
-  for (const a of e.affiliations) h = typeof a === "number" ? Math.imul(Math.imul(h ^ 4, FNV_PRIME) ^ a, FNV_PRIME) : fnvOn(Math.imul(h ^ 5, FNV_PRIME), a);
+  h = fnvOn(tag(h, 1), e.subtype ?? "\u0000");
+  h = fnvOn(tag(h, 1), e.name);
+  for (const a of e.aliases) h = fnvOn(tag(h, 2), a);
+  h = fnvOn(tag(h, 1), e.lexiconId ?? "\u0000");
+  for (const r of e.roles) h = fnvOn(tag(h, 3), r);
+  for (const a of e.affiliations) h = typeof a === "number" ? tag(tag(h, 4), a) : fnvOn(tag(h, 5), a);
   return h;
 }
 

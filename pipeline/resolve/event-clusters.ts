@@ -69,14 +69,8 @@ export function placesByName(entities: readonly NamedEntity[]): { related(a: num
     for (const w of new Set(words)) addToList(byWord, w, i);
   });
   /** The names holding every word of `words`: those holding the one fewest names hold. */
-  const around = (words: readonly string[]): readonly number[] => {
-    let fewest: readonly number[] = [];
-    words.forEach((w, k) => {
-      const holders = byWord.get(w) ?? [];
-      if (k === 0 || holders.length < fewest.length) fewest = holders;
-    });
-    return fewest;
-  };
+  const around = (words: readonly string[]): readonly number[] =>
+    words.map((w) => byWord.get(w) ?? []).reduce((fewest, holders) => (holders.length < fewest.length ? holders : fewest));
   const memo = new Map<number, readonly number[]>();
   return {
     related: (a, b) => {

@@ -16,7 +16,7 @@ import { entities, eventClusters, figureClaims } from "../../schemas/tables.js";
 import type { AnyTable } from "../write/table-output.js";
 import { readLinesSync } from "../write/read-lines.js";
 import { readRecordLines, recordsLine } from "../write/spilled-tables.js";
-import { clusterIdOf, CorpusResolver, type Resolved } from "./index.js";
+import { CorpusResolver, type Resolved } from "./index.js";
 import { readSummaryLine } from "./summary-codec.js";
 
 /** Each table resolve makes with its rows, in the order they are written. */
@@ -75,7 +75,10 @@ export function writeCorpusTables(resolved: Resolved, writeAll: (table: AnyTable
   return { entityIds: resolved.entityIds, clusterOf: resolved.clusterOf, clusterIds: resolved.clusters.map((c) => c.cluster_id) };
 }
 
-/** The cluster_id of the k-th clusterable event, or null. */
-export function clusterOfEvent(ids: ResolvedIds): (k: number) => string | null {
-  return clusterIdOf(ids.clusterOf, ids.clusterIds);
+/**
+ * The cluster_id of the k-th clusterable event, or null: a closure over the two arrays alone,
+ * so that it holds nothing else of resolve while the runner writes events.
+ */
+export function clusterOfEvent({ clusterOf, clusterIds }: Pick<ResolvedIds, "clusterOf" | "clusterIds">): (k: number) => string | null {
+  return (k) => (clusterOf[k]! >= 0 ? clusterIds[clusterOf[k]!]! : null);
 }

@@ -55,9 +55,7 @@ export type Resolved = {
   /** the entity_id of each entity record, by record number (addDocument gave each of a document's entities one) */
   entityIds: string[];
   clusters: EventClusterRow[];
-  /** the cluster_id of the k-th clusterable event added (counting from 0 across documents), or null */
-  clusterOfEvent(k: number): string | null;
-  /** the same as numbers: the index in `clusters` of the k-th clusterable event's cluster, or -1 */
+  /** the index in `clusters` of the k-th clusterable event added (counting from 0 across documents), or -1 (from-spills.ts clusterOfEvent gives its cluster_id) */
   clusterOf: Int32Array;
   /** read once, in order: made as they are read (FigureClaimer.claims says why) */
   claims: Iterable<FigureClaimRow>;
@@ -124,20 +122,10 @@ export class CorpusResolver {
       entities,
       entityIds: Array.from(entityOfRecord, (e) => entities[e]!.entity_id),
       clusters,
-      clusterOfEvent: clusterIdOf(clusterOf, clusters.map((c) => c.cluster_id)),
       clusterOf,
       claims,
     };
   }
-}
-
-/**
- * The cluster id of the k-th clusterable event, as a closure over these two arrays alone: one
- * made inside resolve() would hold resolve()'s scope, and through `this` the whole resolver,
- * for as long as the runner writes events.
- */
-export function clusterIdOf(clusterOf: Int32Array, ids: readonly string[]): (k: number) => string | null {
-  return (k) => (clusterOf[k]! >= 0 ? ids[clusterOf[k]!]! : null);
 }
 
 /** The number n of an id "<source_id>-<letter><n>", checked: resolve rebuilds ids from it. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createDoc } from "../../pipeline/create-doc.js";
 import { runStages } from "../../pipeline/index.js";
 import { clusterable } from "../../pipeline/resolve/event-clusters.js";
+import { clusterOfEvent } from "../../pipeline/resolve/from-spills.js";
 import { CorpusResolver } from "../../pipeline/resolve/index.js";
 import { docRows, resolveSummary } from "../../pipeline/rows.js";
 
@@ -43,9 +44,10 @@ describe("resolveCorpus", () => {
     expect(resolved.clusters[0]).toMatchObject({ reports: 2, sources: 2, date_disagreement: true, first_date: "2017-06-28", last_date: "2017-06-29" });
     // the k-th clusterable event, counted across documents in the order they were added
     const candidates = [...a.rows.events, ...b.rows.events].filter(clusterable);
-    const clustered = candidates.filter((_, k) => resolved.clusterOfEvent(k) === "c1");
+    const clusterOf = clusterOfEvent({ clusterOf: resolved.clusterOf, clusterIds: resolved.clusters.map((c) => c.cluster_id) });
+    const clustered = candidates.filter((_, k) => clusterOf(k) === "c1");
     expect(clustered.map((e) => e.source_id).sort()).toEqual(["a", "b"]);
-    expect(candidates.filter((_, k) => resolved.clusterOfEvent(k) === null)).toHaveLength(candidates.length - 2);
+    expect(candidates.filter((_, k) => clusterOf(k) === null)).toHaveLength(candidates.length - 2);
   });
 
   it("resolves once: it lets go of the entity records and event columns as it goes", () => {
