@@ -32,7 +32,7 @@ import { readManifest } from "./read/manifest.js";
 import { inputTasks, type InputTasks } from "./read/input-tasks.js";
 import { Rejects } from "./rejects.js";
 import { clusterable } from "./resolve/event-clusters.js";
-import { clusterOfEvent, CORPUS_TABLE_NAMES, resolveCorpus, writeCorpusTables, type ResolvedIds } from "./resolve/from-spills.js";
+import { clusterOfEvent, CORPUS_TABLE_NAMES, readEntityIds, resolveCorpus, writeCorpusTables, type ResolvedIds } from "./resolve/from-spills.js";
 import { DatasetWriter } from "./write/dataset-writer.js";
 import { FINAL_TABLE_NAMES, FINAL_TABLES, writeFinalTables } from "./write/final-tables.js";
 import { inDocumentOrder, SPILLED_TABLE_NAMES, SPILLED_TABLES, writeSpilledTable, type ProblemsBySpill, type SpilledTableName } from "./write/spilled-tables.js";
@@ -110,8 +110,11 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   const { files, problems } = listInputs(input);
   for (const p of problems) rejects.add(p.relPath, "read", p.reason, p.detail);
 
-  // the final tables' spill, the spilled tables' files, then the resolve summaries and the records resolve makes of them
-  const spill = Object.fromEntries(["final", ...SPILLED_TABLE_NAMES, "summaries", "records"].map((name) => [name, join(tmp, `.${name}.jsonl`)])) as Record<"final" | SpilledTableName | "summaries" | "records", string>;
+  // the final tables' spill, the spilled tables' files, then the resolve summaries and what resolve makes of them: records and their entity ids
+  const spill = Object.fromEntries(["final", ...SPILLED_TABLE_NAMES, "summaries", "records", "entityIds"].map((name) => [name, join(tmp, `.${name}.jsonl`)])) as Record<
+    "final" | SpilledTableName | "summaries" | "records" | "entityIds",
+    string
+  >;
   const spillFds = Object.fromEntries(SPILLED_TABLE_NAMES.map((name) => [name, openSync(spill[name], "w")])) as Record<SpilledTableName, number>;
   const finalFd = openSync(spill.final, "w");
   const summariesFd = openSync(spill.summaries, "w");
@@ -192,15 +195,19 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
     // what the spilled tables need of resolve; the rest of it is gone once the corpus tables are written
     let resolved: ResolvedIds;
     if (resolveInWorker) {
-      const r = await writeTableInWorker({ kind: "resolve", dir: tmp, summariesPath: spill.summaries, recordsPath: spill.records });
+      const r = await writeTableInWorker({ kind: "resolve", dir: tmp, summariesPath: spill.summaries, recordsPath: spill.records, entityIdsPath: spill.entityIds });
       for (const [table, rows] of Object.entries(r.counts)) writer.addCount(table, rows);
       for (const p of r.problems) rejects.add(p.path, p.stage, p.reason, p.detail);
       resolved = r.resolved!;
     } else {
-      resolved = writeCorpusTables(resolveCorpus(spill.summaries, spill.records), (table, rows) => {
-        writer.writeAll(table, rows, "(corpus)");
-        writer.finish(table);
-      });
+      resolved = writeCorpusTables(
+        resolveCorpus(spill.summaries, spill.records),
+        (table, rows) => {
+          writer.writeAll(table, rows, "(corpus)");
+          writer.finish(table);
+        },
+        spill.entityIds,
+      );
     }
     rmSync(spill.summaries);
     // without a table worker this thread writes the final tables too, after resolve: before it,
@@ -209,13 +216,15 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
       writeProblems.final = writeFinalTables({ spillPath: spill.final, write: (table, rows, path, reject) => writer.write(table, rows, path, reject), onDocument });
       for (const { table } of FINAL_TABLES) writer.finish(table);
     }
-    const job = (name: SpilledTableName) => ({ name, spillPath: spill[name], recordsPath: spill.records, entityIds: resolved.entityIds });
+    const job = (name: SpilledTableName) => ({ name, spillPath: spill[name], recordsPath: spill.records });
     if (tablesInWorker) {
       tableThread = new TableThread();
       giveToWorker(tableThread, { kind: "final", dir: tmp, spillPath: spill.final });
-      giveToWorker(tableThread, { kind: "spilled", dir: tmp, ...job("mentions") });
+      giveToWorker(tableThread, { kind: "spilled", dir: tmp, ...job("mentions"), entityIdsPath: resolved.entityIdsPath });
       void tableThread.close();
     }
+    // read here, once resolve's worker is gone (resolve/from-spills.ts says why)
+    const entityIds = readEntityIds(resolved.entityIdsPath);
     const clusterOf = clusterOfEvent(resolved);
     let clusterableSeen = 0;
     for (const { name, table } of onMain) {
@@ -223,7 +232,7 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
       const eachRow = name !== "events" ? undefined : (row: Record<string, unknown>) => {
         row.cluster_id = clusterable(row as Parameters<typeof clusterable>[0]) ? clusterOf(clusterableSeen++) : null;
       };
-      writeProblems[name] = writeSpilledTable({ ...job(name), write: (rows, path, reject) => writer.write(table, rows, path, reject), eachRow, onDocument });
+      writeProblems[name] = writeSpilledTable({ ...job(name), entityIds, write: (rows, path, reject) => writer.write(table, rows, path, reject), eachRow, onDocument });
       // every row of the table is written: its files are finished now, not beside the next table's
       writer.finish(table);
     }
@@ -236,6 +245,7 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   for (const p of inDocumentOrder(writeProblems)) rejects.add(p.path, p.stage, p.reason, p.detail);
   for (const name of ["final", ...SPILLED_TABLE_NAMES] as const) rmSync(spill[name]);
   rmSync(spill.records);
+  rmSync(spill.entityIds);
   // the rejects table goes last: validation above may still add to it
   writer.write(rejectsTable, rejects.rows(), "(rejects)");
   writer.close();

@@ -14,53 +14,20 @@
  *
  * Memory: a corpus names the same entities thousands of times, so document entities
  * that rule 1 or 2 would join anyway and that agree in every field resolution reads are
- * stored once, as one record with summed counts (EntityStore). The runner keeps only
- * these records while documents stream past; everything else is computed at the end.
- * Results are computed from sorted keys, so they do not depend on document order.
+ * stored once, as one record with summed counts, in columns (entity-records.ts). The
+ * runner keeps only these records while documents stream past; everything else is
+ * computed at the end, and the entities come out as columns too (EntityTable): as an
+ * object per group and per entity, beside the records, they set resolve's peak on a
+ * corpus of many names. Results are computed from sorted keys, so they do not depend on
+ * document order.
  */
 import type { DocEntity, EntityType } from "../doc.js";
-import { FNV_OFFSET, FNV_PRIME, fnvOn } from "../fnv.js";
+import type { EntityRow } from "../../schemas/tables.js";
 import { addToList } from "./compact.js";
+import { EntityRecords, type CountedEntity } from "./entity-records.js";
 import { entitySlug, isGenericName, nameKey, nameWords, phoneticKey, withoutDemonym } from "./entities-keys.js";
 
-export type ResolvedEntity = {
-  entity_id: string;
-  name: string;
-  type: EntityType;
-  subtype: string | null;
-  mentions: number;
-  sources: number;
-};
-
-/** A document entity and how often the document mentions it: what resolution needs of a document. */
-export type CountedEntity = DocEntity & { mentions: number };
-
-/** Document entities that resolution cannot tell apart, with their counts summed. */
-type EntityRecord = {
-  type: EntityType;
-  subtype: string | null;
-  name: string;
-  aliases: readonly string[];
-  lexiconId: string | null;
-  roles: readonly string[];
-  /** per affiliation: the record of that organization in the same document, or a text unique to the document when it is not one of its entities */
-  affiliations: readonly (number | string)[];
-  /** the smallest (source, key) among its document entities: orders records as documents sorted by source_id would */
-  firstDoc: number;
-  firstKey: string;
-  mentions: number;
-  /** Σ max(1, mentions) over its document entities: how strongly it votes for its type */
-  typeWeight: number;
-  /** how many document entities it stands for */
-  nodes: number;
-};
-
-export type ResolvedEntities = {
-  /** sorted by entity_id */
-  entities: ResolvedEntity[];
-  /** a record's position in `entities` */
-  entityOfRecord: Int32Array;
-};
+export type { CountedEntity } from "./entity-records.js";
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -87,53 +54,54 @@ class UnionFind {
   }
 }
 
-function nameKeys(e: Pick<EntityRecord, "type" | "name" | "aliases">): string[] {
+function nameKeys(type: EntityType, name: string, aliases: readonly string[]): string[] {
   // "government forces" in a Syrian story and in a Sudanese one are different armies
-  if (isGenericName(e.name)) return [];
-  const forms = [e.name, ...e.aliases].filter((a) => a !== a.toLowerCase());
+  if (isGenericName(name)) return [];
+  const forms = [name, ...aliases].filter((a) => a !== a.toLowerCase());
   // a person's lone surname ("Dillon") is too weak a key across documents
-  const usable = e.type === "PERSON" ? forms.filter((a) => nameWords(a).length >= 2) : forms;
-  return usable.map((a) => `${e.type}:${nameKey(a)}`).filter((k) => !k.endsWith(":"));
+  const usable = type === "PERSON" ? forms.filter((a) => nameWords(a).length >= 2) : forms;
+  return usable.map((a) => `${type}:${nameKey(a)}`).filter((k) => !k.endsWith(":"));
 }
 
 /** Join every record listed under the same key. */
-function joinBy(records: readonly EntityRecord[], uf: UnionFind, keysOf: (r: EntityRecord, i: number) => Iterable<string>): void {
+function joinBy(count: number, uf: UnionFind, keysOf: (rec: number) => Iterable<string>): void {
   const first = new Map<string, number>();
-  records.forEach((r, i) => {
-    for (const k of keysOf(r, i)) {
+  for (let i = 0; i < count; i++) {
+    for (const k of keysOf(i)) {
       const f = first.get(k);
       if (f === undefined) first.set(k, i);
       else uf.union(f, i);
     }
-  });
+  }
 }
 
 /** "Federal Police" joins "Iraqi Federal Police" when exactly one group carries that longer name. */
-function joinDemonymForms(records: readonly EntityRecord[], uf: UnionFind): void {
+function joinDemonymForms(records: EntityRecords, uf: UnionFind): void {
   const longer = new Map<string, Set<number>>();
-  records.forEach((r, i) => {
-    if (r.type === "PERSON") return;
-    const k = withoutDemonym(r.name);
-    if (k === null) return;
-    const set = longer.get(`${r.type}:${k}`) ?? new Set<number>();
+  for (let i = 0; i < records.length; i++) {
+    if (records.type(i) === "PERSON") continue;
+    const k = withoutDemonym(records.name(i));
+    if (k === null) continue;
+    const set = longer.get(`${records.type(i)}:${k}`) ?? new Set<number>();
     set.add(uf.find(i));
-    longer.set(`${r.type}:${k}`, set);
-  });
-  records.forEach((r, i) => {
-    const roots = longer.get(`${r.type}:${nameKey(r.name)}`);
-    if (roots && roots.size === 1 && withoutDemonym(r.name) === null) uf.union(i, [...roots][0]!);
-  });
+    longer.set(`${records.type(i)}:${k}`, set);
+  }
+  for (let i = 0; i < records.length; i++) {
+    const roots = longer.get(`${records.type(i)}:${nameKey(records.name(i))}`);
+    if (roots && roots.size === 1 && withoutDemonym(records.name(i)) === null) uf.union(i, [...roots][0]!);
+  }
 }
 
-function joinPeople(records: readonly EntityRecord[], uf: UnionFind): void {
-  const people = records.flatMap((r, i) => (r.type === "PERSON" ? [i] : []));
+function joinPeople(records: EntityRecords, uf: UnionFind): void {
+  const people: number[] = [];
+  for (let i = 0; i < records.length; i++) if (records.type(i) === "PERSON") people.push(i);
   // a full name that ends a longer one: "Abu Bakr Al Baghdadi" ⊂ "Ibrahim Abu Bakr Al Baghdadi"
   const keys = new Map<string, number[]>();
   for (const p of people) {
-    addToList(keys, nameKey(records[p]!.name), p);
+    addToList(keys, nameKey(records.name(p)), p);
   }
   for (const p of people) {
-    const words = nameWords(records[p]!.name);
+    const words = nameWords(records.name(p));
     for (let cut = 1; cut <= words.length - 2; cut++) {
       const ids = keys.get(words.slice(cut).join(" "));
       if (ids) for (const id of ids) uf.union(id, p);
@@ -143,12 +111,12 @@ function joinPeople(records: readonly EntityRecord[], uf: UnionFind): void {
   // key, not pair by pair: a person named in thousands of documents would make the
   // pairwise comparison quadratic. (Person unions never move an organization's root,
   // so the affiliation roots are the same whenever they are read.)
-  joinBy(records, uf, (r) => {
-    if (r.type !== "PERSON") return [];
-    const k = phoneticKey(r.name);
+  joinBy(records.length, uf, (i) => {
+    if (records.type(i) !== "PERSON") return [];
+    const k = phoneticKey(records.name(i));
     if (k.split(" ").length < 2) return [];
-    const roles = r.roles.map((role) => `${k}\u0000role\u0000${role}`);
-    const affiliations = r.affiliations.map((a) => `${k}\u0000org\u0000${typeof a === "number" ? `r${uf.find(a)}` : `m${a}`}`);
+    const roles = records.roles(i).map((role) => `${k}\u0000role\u0000${role}`);
+    const affiliations = records.affiliations(i).map((a) => `${k}\u0000org\u0000${typeof a === "number" ? `r${uf.find(a)}` : `m${a}`}`);
     return [...roles, ...affiliations];
   });
 }
@@ -163,220 +131,213 @@ function add<T>(m: Map<T, number>, k: T, n: number): void {
   m.set(k, (m.get(k) ?? 0) + n);
 }
 
-/** The records that resolve to one entity, and what the entity takes of them. */
-type EntityGroup = {
-  /** the record, or the records (sorted by first document entity) */
-  members: number | number[];
+/** What an entity of several records takes of them. (An entity of one record takes its fields as they are.) */
+type MergedGroup = {
+  /** sorted by first document entity */
+  members: number[];
   name: string;
   type: EntityType;
   subtype: string | null;
   mentions: number;
-  /** its first record (the one whose first document entity comes first) */
-  first: number;
-  slug: string;
-  /** the slug, numbered when another group has it too (set once all are known) */
-  entityId: string;
 };
 
-function singleGroup(i: number, r: EntityRecord): EntityGroup {
-  // what mergedGroup gives for one record, without its tallies
-  return { members: i, name: r.name, type: r.type, subtype: r.subtype, mentions: r.mentions, first: i, slug: entitySlug(r.type, r.name), entityId: "" };
-}
-
-function mergedGroup(g: number[], records: readonly EntityRecord[], byFirst: (a: number, b: number) => number): EntityGroup {
-  g.sort(byFirst);
-  const rs = g.map((i) => records[i]!);
+function mergedGroup(g: number[], records: EntityRecords): MergedGroup {
+  g.sort((a, b) => records.compareFirst(a, b));
   // canonical name: the lexicon's; else the form with most mentions, then the longest, then alphabetical
-  const lexicon = rs.find((r) => r.lexiconId !== null);
+  const lexicon = g.find((i) => records.lexiconId(i) !== null);
   const names = new Map<string, number>();
-  for (const r of rs) add(names, r.name, r.mentions);
-  const name = lexicon ? lexicon.name : [...names.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0]![0];
+  for (const i of g) add(names, records.name(i), records.mentions(i));
+  const name = lexicon !== undefined ? records.name(lexicon) : [...names.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0]![0];
   const types = new Map<EntityType, number>();
-  for (const r of rs) add(types, r.type, r.typeWeight);
+  for (const i of g) add(types, records.type(i), records.typeWeight(i));
   const type = heaviest(types)!;
   const subtypes = new Map<string, number>();
-  for (const r of rs) if (r.type === type && r.subtype !== null) add(subtypes, r.subtype, r.nodes);
-  const mentions = rs.reduce((s, r) => s + r.mentions, 0);
-  return { members: g, name, type, subtype: heaviest(subtypes), mentions, first: g[0]!, slug: entitySlug(type, name), entityId: "" };
+  for (const i of g) {
+    const subtype = records.subtype(i);
+    if (records.type(i) === type && subtype !== null) add(subtypes, subtype, records.nodes(i));
+  }
+  const mentions = g.reduce((s, i) => s + records.mentions(i), 0);
+  return { members: g, name, type, subtype: heaviest(subtypes), mentions };
 }
 
-/** One empty list for every record without roles or affiliations (most of them, in a corpus of many names). */
-const NONE: readonly never[] = Object.freeze([]);
+/**
+ * The resolved entities, sorted by entity_id, as columns: an entity is its number here.
+ * Names and subtypes are the records' own strings, not copies.
+ */
+export class EntityTable {
+  constructor(
+    readonly ids: readonly string[],
+    private readonly names: readonly string[],
+    private readonly types: readonly EntityType[],
+    private readonly subtypes: readonly (string | null)[],
+    private readonly mentionCounts: Int32Array,
+    private readonly sourceCounts: Int32Array,
+  ) {}
 
-/** The fields two document entities must share to be stored as one record. */
-type Signed = Pick<EntityRecord, "type" | "subtype" | "name" | "aliases" | "lexiconId" | "roles" | "affiliations">;
+  get length(): number {
+    return this.ids.length;
+  }
+  id(e: number): string {
+    return this.ids[e]!;
+  }
+  name(e: number): string {
+    return this.names[e]!;
+  }
+  type(e: number): EntityType {
+    return this.types[e]!;
+  }
 
-/** A 32-bit hash of a signature's fields (FNV-1a; fnv.ts), a different value mixed in before each kind of field. Only a look-up key: sameSignature decides. */
-export function signatureHash(e: Signed): number {
-  /** one more FNV-1a step, over a small number that says which kind of field follows */
-  const tag = (h: number, kind: number) => Math.imul(h ^ kind, FNV_PRIME);
-  let h = fnvOn(FNV_OFFSET, e.type);
-  h = fnvOn(tag(h, 1), e.subtype ?? "\u0000");
-  h = fnvOn(tag(h, 1), e.name);
-  for (const a of e.aliases) h = fnvOn(tag(h, 2), a);
-  h = fnvOn(tag(h, 1), e.lexiconId ?? "\u0000");
-  for (const r of e.roles) h = fnvOn(tag(h, 3), r);
-  for (const a of e.affiliations) h = typeof a === "number" ? tag(tag(h, 4), a) : fnvOn(tag(h, 5), a);
-  return h;
+  row(e: number): EntityRow {
+    return { entity_id: this.ids[e]!, name: this.names[e]!, type: this.types[e]!, subtype: this.subtypes[e]!, mentions: this.mentionCounts[e]!, sources: this.sourceCounts[e]! };
+  }
+
+  /** Every entity's row, made as it is read. */
+  *rows(): Generator<EntityRow> {
+    for (let e = 0; e < this.ids.length; e++) yield this.row(e);
+  }
 }
 
-/** Equal lists (numbers and texts compared as they are: record 1 is not the text "1"). */
-function sameList(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+export type ResolvedEntities = {
+  entities: EntityTable;
+  /** a record's entity (its number in `entities`) */
+  entityOfRecord: Int32Array;
+};
 
-/** Same signature: every field equal (a missing subtype or lexicon id is null). */
-function sameSignature(a: Signed, b: Signed): boolean {
-  return (
-    a.type === b.type &&
-    (a.subtype ?? null) === (b.subtype ?? null) &&
-    a.name === b.name &&
-    (a.lexiconId ?? null) === (b.lexiconId ?? null) &&
-    sameList(a.aliases, b.aliases) &&
-    sameList(a.roles, b.roles) &&
-    sameList(a.affiliations, b.affiliations)
-  );
+/** The entities' columns, in entity_id order, but their sources, and the entity of each record. */
+type Grouped = { ids: string[]; names: string[]; types: EntityType[]; subtypes: (string | null)[]; mentions: Int32Array; entityOfRecord: Int32Array };
+
+/** Joins the records by rules 1–4 and gives each group its entity_id, name, type, subtype and mentions. */
+function groupRecords(records: EntityRecords): Grouped {
+  const count = records.length;
+  const uf = new UnionFind(count);
+  joinBy(count, uf, (i) => {
+    const lexiconId = records.lexiconId(i);
+    return lexiconId === null ? [] : [`lexicon:${lexiconId}`];
+  });
+  joinBy(count, uf, (i) => nameKeys(records.type(i), records.name(i), records.aliases(i)));
+  joinDemonymForms(records, uf);
+  joinPeople(records, uf);
+  // Most records join no other (in a corpus of many names, nearly all of them): such a record
+  // is its entity as it stands, read without a member list or tallies of its own. Lists and
+  // tallies for every record held 90–100 MB at once for 140,000 entities.
+  const root = Int32Array.from({ length: count }, (_, i) => uf.find(i));
+  const size = new Int32Array(count);
+  for (const r of root) size[r]!++;
+  const joined = new Map<number, number[]>();
+  root.forEach((r, i) => {
+    if (size[r]! > 1) addToList(joined, r, i);
+  });
+  // a group per root, in record order: its first record (whose first document entity comes
+  // first), its slug, and what a group of several records takes of them. Every list here is
+  // made at its full length, not pushed to: a list that grows leaves its smaller copies behind,
+  // and for 413,828 entities the lists of this function left ~50 MB of them at resolve's peak.
+  let groups = 0;
+  for (let i = 0; i < count; i++) if (root[i] === i) groups++;
+  const firsts = new Int32Array(groups);
+  const slugs = new Array<string>(groups);
+  const merged = new Map<number, MergedGroup>();
+  for (let i = 0, g = 0; i < count; i++) {
+    if (root[i] !== i) continue;
+    const members = joined.get(i);
+    if (members) {
+      const m = mergedGroup(members, records);
+      merged.set(g, m);
+      firsts[g] = members[0]!;
+      slugs[g] = entitySlug(m.type, m.name);
+    } else {
+      firsts[g] = i;
+      slugs[g] = entitySlug(records.type(i), records.name(i));
+    }
+    g++;
+  }
+  // slugs can collide (two groups with one name); numbering follows the groups' first document entities
+  const order = Array.from({ length: groups }, (_, g) => g);
+  order.sort((a, b) => cmp(slugs[a]!, slugs[b]!) || records.compareFirst(firsts[a]!, firsts[b]!));
+  const groupIds = new Array<string>(groups);
+  let n = 0;
+  order.forEach((g, k) => {
+    n = k > 0 && slugs[order[k - 1]!] === slugs[g] ? n + 1 : 1;
+    groupIds[g] = n === 1 ? slugs[g]! : `${slugs[g]}-${n}`;
+  });
+  order.sort((a, b) => cmp(groupIds[a]!, groupIds[b]!));
+
+  const entityOfRecord = new Int32Array(count);
+  const ids = new Array<string>(groups);
+  const names = new Array<string>(groups);
+  const types = new Array<EntityType>(groups);
+  const subtypes = new Array<string | null>(groups);
+  const mentions = new Int32Array(groups);
+  order.forEach((g, e) => {
+    ids[e] = groupIds[g]!;
+    const m = merged.get(g);
+    if (m) {
+      for (const i of m.members) entityOfRecord[i] = e;
+      names[e] = m.name;
+      types[e] = m.type;
+      subtypes[e] = m.subtype;
+      mentions[e] = m.mentions;
+    } else {
+      const i = firsts[g]!;
+      entityOfRecord[i] = e;
+      names[e] = records.name(i);
+      types[e] = records.type(i);
+      subtypes[e] = records.subtype(i);
+      mentions[e] = records.mentions(i);
+    }
+  });
+  return { ids, names, types, subtypes, mentions, entityOfRecord };
 }
 
 export class EntityStore {
-  private readonly records: EntityRecord[] = [];
-  /**
-   * Records that rules 1–2 join anyway, by a hash of everything resolution reads of them
-   * (signatureHash): a record, or the records whose signatures share that hash. Each is
-   * compared field by field before it is shared. As the JSON text of the fields, the
-   * signatures were 64 MB of the 222 MB of heap that a corpus of 440,671 records held
-   * once its summaries were read.
-   */
-  private readonly bySignature = new Map<number, number | number[]>();
-  private readonly sourceIds: string[] = [];
+  /** null once resolved */
+  private records: EntityRecords | null = new EntityRecords();
 
-  /** The shared record with exactly these fields, or undefined. */
-  private findShared(hash: number, e: Signed): number | undefined {
-    const found = this.bySignature.get(hash);
-    if (found === undefined) return undefined;
-    if (typeof found === "number") return sameSignature(this.records[found]!, e) ? found : undefined;
-    return found.find((rec) => sameSignature(this.records[rec]!, e));
-  }
-
-  private share(hash: number, rec: number): void {
-    const found = this.bySignature.get(hash);
-    if (found === undefined) this.bySignature.set(hash, rec);
-    else if (typeof found === "number") this.bySignature.set(hash, [found, rec]);
-    else found.push(rec);
+  private open(): EntityRecords {
+    if (!this.records) throw new Error("EntityStore: the records were resolved already");
+    return this.records;
   }
 
   /** Adds one document's entities; returns the record of each entity key. */
   addDocument(sourceId: string, entities: readonly CountedEntity[]): Map<string, number> {
-    const doc = this.sourceIds.push(sourceId) - 1;
-    const recordOf = new Map<string, number>();
-    // a person's record names the records of its affiliations, so those come first
-    const ordered = [...entities].sort((a, b) => Number(a.affiliations.length > 0) - Number(b.affiliations.length > 0) || cmp(a.key, b.key));
-    for (const e of ordered) {
-      const affiliations = e.affiliations.length === 0 ? NONE : e.affiliations.map((a) => recordOf.get(a) ?? `${doc}\u0000${a}`);
-      const signed: Signed = { type: e.type, subtype: e.subtype, name: e.name, aliases: e.aliases, lexiconId: e.lexiconId, roles: e.roles.length === 0 ? NONE : e.roles, affiliations };
-      const hash = signatureHash(signed);
-      // only records rules 1–2 can join are shared; a signature found is one of those (its fields
-      // decide it), so the name keys are worked out only for a signature not seen before
-      let rec = this.findShared(hash, signed);
-      if (rec === undefined) {
-        // (a literal, not a spread of `signed`: with the spread, the heap held 321 MB once the 440,671 records were read, against 150)
-        const { type, subtype, name, aliases, lexiconId, roles } = signed;
-        rec = this.records.push({ type, subtype, name, aliases, lexiconId, roles, affiliations, firstDoc: doc, firstKey: e.key, mentions: 0, typeWeight: 0, nodes: 0 }) - 1;
-        if (e.lexiconId !== null || nameKeys(e).length > 0) this.share(hash, rec);
-      }
-      const r = this.records[rec]!;
-      if (this.compareNodes(doc, e.key, r.firstDoc, r.firstKey) < 0) {
-        r.firstDoc = doc;
-        r.firstKey = e.key;
-      }
-      r.mentions += e.mentions;
-      r.typeWeight += Math.max(1, e.mentions);
-      r.nodes++;
-      recordOf.set(e.key, rec);
-    }
-    return recordOf;
+    // only records rules 1–2 can join are shared
+    return this.open().addDocument(sourceId, entities, (e) => e.lexiconId !== null || nameKeys(e.type, e.name, e.aliases).length > 0);
   }
 
   get recordCount(): number {
-    return this.records.length;
+    return this.open().length;
   }
 
   /**
-   * The order of document entities: by source_id, then key, which is the order of the texts
-   * "<source_id>\0<key>" (no source_id holds a NUL) without making them: that text was kept for
-   * every record through resolve, and made twice for every document entity added.
-   */
-  private compareNodes(docA: number, keyA: string, docB: number, keyB: string): number {
-    return docA === docB ? cmp(keyA, keyB) : cmp(this.sourceIds[docA]!, this.sourceIds[docB]!) || cmp(keyA, keyB);
-  }
-
-  /**
-   * Resolves the records into entities. `documents` gives, once more, the records addDocument
+   * Resolves the records into entities, once. `documents` gives, once more, the records addDocument
    * returned for each document (the values of its map, in any order of documents): they count
    * each entity's sources. The store does not keep them itself, since they grow with the
    * corpus (4.7 million document entities, 19 MB, on a 500 MB corpus); the runner has them on
    * disk anyway, to give each document's spilled rows their entity ids.
    */
   resolve(documents: Iterable<Iterable<number>>): ResolvedEntities {
-    // no document is added after this: the signatures (a JSON text per shared record) can go
-    // before the passes below make their own keys
-    this.bySignature.clear();
-    const records = this.records;
-    const uf = new UnionFind(records.length);
-    joinBy(records, uf, (r) => (r.lexiconId === null ? [] : [`lexicon:${r.lexiconId}`]));
-    joinBy(records, uf, nameKeys);
-    joinDemonymForms(records, uf);
-    joinPeople(records, uf);
-
-    const byFirst = (a: number, b: number) => this.compareNodes(records[a]!.firstDoc, records[a]!.firstKey, records[b]!.firstDoc, records[b]!.firstKey);
-    // Most records join no other (in a corpus of many names, nearly all of them): such a record
-    // is its entity as it stands, read without a member list or tallies of its own. Lists and
-    // tallies for every record held 90–100 MB at once for 140,000 entities.
-    const root = Int32Array.from({ length: records.length }, (_, i) => uf.find(i));
-    const size = new Int32Array(records.length);
-    for (const r of root) size[r]!++;
-    const joined = new Map<number, number[]>();
-    root.forEach((r, i) => {
-      if (size[r]! > 1) addToList(joined, r, i);
-    });
-    const groups: EntityGroup[] = [];
-    root.forEach((r, i) => {
-      if (r !== i) return;
-      const g = joined.get(r);
-      groups.push(g ? mergedGroup(g, records, byFirst) : singleGroup(i, records[i]!));
-    });
-    // slugs can collide (two groups with one name); numbering follows the groups' first document entities
-    groups.sort((a, b) => cmp(a.slug, b.slug) || byFirst(a.first, b.first));
-    const used = new Map<string, number>();
-    for (const group of groups) {
-      const n = (used.get(group.slug) ?? 0) + 1;
-      used.set(group.slug, n);
-      group.entityId = n === 1 ? group.slug : `${group.slug}-${n}`;
-    }
-    groups.sort((a, b) => cmp(a.entityId, b.entityId));
-    const entityOfRecord = new Int32Array(records.length);
-    const entities: ResolvedEntity[] = groups.map((d, n) => {
-      if (typeof d.members === "number") entityOfRecord[d.members] = n;
-      else for (const i of d.members) entityOfRecord[i] = n;
-      return { entity_id: d.entityId, name: d.name, type: d.type, subtype: d.subtype, mentions: d.mentions, sources: 0 };
-    });
+    // no document is added after this: the look-up of shared records can go before the passes make their own keys
+    this.open().doneAdding();
+    // (no local variable holds the records: it would keep them alive to the end of this function)
+    const { ids, names, types, subtypes, mentions, entityOfRecord } = groupRecords(this.open());
+    // the entities hold what they need of the records (their names): the records can go before
+    // the sources pass reads every document's records again
+    this.records = null;
     // sources: the documents that mention an entity, each counted once (an entity remembers the
     // last document that counted it, where a Set per document was filled and emptied: resolving
     // the summaries of a corpus of 140,300 entities peaked at 223–224 MiB with the Set, 207–209 without)
-    const countedIn = new Int32Array(entities.length).fill(-1);
+    const sources = new Int32Array(ids.length);
+    const countedIn = new Int32Array(ids.length).fill(-1);
     let doc = 0;
-    for (const records of documents) {
-      for (const rec of records) {
+    for (const recs of documents) {
+      for (const rec of recs) {
         const e = entityOfRecord[rec]!;
         if (countedIn[e] === doc) continue;
         countedIn[e] = doc;
-        entities[e]!.sources++;
+        sources[e]!++;
       }
       doc++;
     }
-    return { entities, entityOfRecord };
+    return { entities: new EntityTable(ids, names, types, subtypes, mentions, sources), entityOfRecord };
   }
 }
 
@@ -385,7 +346,7 @@ type DocInput = { sourceId: string; entities: readonly DocEntity[]; mentions: re
 
 /** The whole corpus at once (tests, small runs): entities, and the entity_id of any document's entity key. */
 export function resolveEntities(docs: ReadonlyArray<DocInput>): {
-  entities: ResolvedEntity[];
+  entities: EntityRow[];
   idOf(sourceId: string, entityKey: string): string;
 } {
   const store = new EntityStore();
@@ -397,11 +358,11 @@ export function resolveEntities(docs: ReadonlyArray<DocInput>): {
   }
   const { entities, entityOfRecord } = store.resolve(Array.from(recordOf.values(), (m) => m.values()));
   return {
-    entities,
+    entities: [...entities.rows()],
     idOf(sourceId: string, entityKey: string): string {
       const rec = recordOf.get(sourceId)?.get(entityKey);
       if (rec === undefined) throw new Error(`resolveEntities: no entity "${entityKey}" in source "${sourceId}"`);
-      return entities[entityOfRecord[rec]!]!.entity_id;
+      return entities.id(entityOfRecord[rec]!);
     },
   };
 }

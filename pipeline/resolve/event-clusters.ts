@@ -28,13 +28,20 @@ const sameId: PlaceRelation = (a, b) => a === b;
 
 type NamedEntity = { entity_id: string; name: string; type: string };
 
+/** Each entity's name and type by its number: resolve's EntityTable, or rows through entityNames(). */
+export type EntityNames = { readonly length: number; name(e: number): string; type(e: number): string };
+
+export function entityNames(rows: readonly Omit<NamedEntity, "entity_id">[]): EntityNames {
+  return { length: rows.length, name: (e) => rows[e]!.name, type: (e) => rows[e]!.type };
+}
+
 /**
  * A relation from entity names: two LOCATION entities are related when one's name contains the
  * other's as whole words ("Old City of Mosul" / "Mosul", "Aleppo province" / "Aleppo").
  */
 export function placeRelationFromNames(entities: readonly NamedEntity[]): PlaceRelation {
   const at = new Map(entities.map((e, i) => [e.entity_id, i]));
-  const { related } = placesByName(entities);
+  const { related } = placesByName(entityNames(entities));
   return (a, b) => {
     if (a === b) return true;
     const i = at.get(a);
@@ -53,9 +60,11 @@ export function placeRelationFromNames(entities: readonly NamedEntity[]): PlaceR
  * corpus of 414,000 made-up names relatedTo was 22% of resolve's time, and resolve alone took
  * 22.8–23.1 s against 16.3–16.5 s.)
  */
-export function placesByName(entities: readonly NamedEntity[]): { related(a: number, b: number): boolean; relatedTo(entity: number): readonly number[] } {
+export function placesByName(entities: EntityNames): { related(a: number, b: number): boolean; relatedTo(entity: number): readonly number[] } {
   // LOCATION names as compared: lower case, words between single spaces, a space at each end
-  const names = entities.map((e) => (e.type === "LOCATION" ? ` ${e.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()} ` : null));
+  const names = Array.from({ length: entities.length }, (_, e) =>
+    entities.type(e) === "LOCATION" ? ` ${entities.name(e).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim()} ` : null,
+  );
   const nested = (a: string, b: string) => a.includes(b) || b.includes(a);
   const wordsOf = (name: string) => name.trim().split(" ").filter((w) => w !== "");
   const byWord = new Map<string, number[]>();

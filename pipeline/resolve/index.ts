@@ -51,7 +51,8 @@ export type ResolveSummary = {
 };
 
 export type Resolved = {
-  entities: EntityRow[];
+  /** made as they are read */
+  entities: Iterable<EntityRow>;
   /** the entity_id of each entity record, by record number (addDocument gave each of a document's entities one) */
   entityIds: string[];
   clusters: EventClusterRow[];
@@ -108,7 +109,7 @@ export class CorpusResolver {
     const places = placesByName(entities);
     const view: EntityView = {
       entityOf: (record) => entityOfRecord[record]!,
-      entityId: (e) => entities[e]!.entity_id,
+      entityId: (e) => entities.id(e),
       related: (a, b) => a === b || places.related(a, b),
       relatedPlaces: places.relatedTo,
     };
@@ -119,8 +120,8 @@ export class CorpusResolver {
     this.events = null;
     const claims = this.figures.claims(view, documentIds(sourceIds, "f"), (s) => sourceIds[s]!);
     return {
-      entities,
-      entityIds: Array.from(entityOfRecord, (e) => entities[e]!.entity_id),
+      entities: entities.rows(),
+      entityIds: Array.from(entityOfRecord, (e) => entities.id(e)),
       clusters,
       clusterOf,
       claims,

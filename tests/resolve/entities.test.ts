@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createDoc } from "../../pipeline/create-doc.js";
 import type { DocEntity, EntityType, Mention } from "../../pipeline/doc.js";
 import { runStages, stages } from "../../pipeline/index.js";
-import { EntityStore, resolveEntities, signatureHash } from "../../pipeline/resolve/entities.js";
+import { EntityStore, resolveEntities } from "../../pipeline/resolve/entities.js";
+import { signatureHash } from "../../pipeline/resolve/entity-records.js";
 import { entitySlug, phoneticKey } from "../../pipeline/resolve/entities-keys.js";
 
 type Spec = Partial<DocEntity> & { key: string; type: EntityType; name: string; mentions?: number };
@@ -145,7 +146,7 @@ describe("EntityStore: what the runner keeps in memory", () => {
     for (let i = 0; i < 50; i++) records.push(store.addDocument(`😀${i}`, counted(mosul(`😀${i}`, 1 + (i % 3)))).values());
     // Mosul: one record; "Government Forces" and the lone surname "Dillon": 50 each
     expect(store.recordCount).toBe(1 + 50 + 50);
-    const { entities } = store.resolve(records);
+    const entities = [...store.resolve(records).entities.rows()];
     const place = entities.find((e) => e.name === "Mosul")!;
     // 1, 2 or 3 mentions per document: 17×1 + 17×2 + 16×3
     expect(place).toMatchObject({ entity_id: "loc-mosul", mentions: 99, sources: 50 });
@@ -186,7 +187,7 @@ describe("EntityStore: what the runner keeps in memory", () => {
     ];
     expect(records.map((r) => [...r.values()][0])).toEqual([0, 1, 0, 2, 3]);
     expect(store.recordCount).toBe(4);
-    const { entities } = store.resolve(records.map((r) => r.values()));
+    const entities = [...store.resolve(records.map((r) => r.values())).entities.rows()];
     expect(entities.map((e) => e.name).sort()).toEqual([pair[0], pair[1]].sort());
   });
 

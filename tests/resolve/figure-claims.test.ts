@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { placeRelationFromNames, placesByName } from "../../pipeline/resolve/event-clusters.js";
+import { entityNames, placeRelationFromNames, placesByName } from "../../pipeline/resolve/event-clusters.js";
 import { countedGroup, groupFigureClaims, periodDays, type Period } from "../../pipeline/resolve/figure-claims.js";
 import type { FigureRow } from "../../schemas/tables.js";
 
@@ -159,7 +159,7 @@ describe("placesByName", () => {
       place("qaim_al", "Qaim Al"),
     ];
     const relation = placeRelationFromNames(entities);
-    const places = placesByName(entities);
+    const places = placesByName(entityNames(entities));
     const relatedTo = (id: string) => places.relatedTo(entities.findIndex((e) => e.entity_id === id)).map((i) => entities[i]!.entity_id);
     for (const a of entities) {
       const expected = entities.filter((b) => a.entity_id === b.entity_id || relation(a.entity_id, b.entity_id)).map((b) => b.entity_id);

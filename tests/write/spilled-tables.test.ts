@@ -42,6 +42,9 @@ writeFileSync(
 // records 0 and 1, document b's one is record 2; records 0 and 2 are one entity
 writeFileSync(recordsPath, `[0,1]\n[2]\n`);
 const entityIds = ["loc-mosul", "org-islamic-state", "loc-mosul"];
+// as the resolve job hands them to a worker: a line per record
+const entityIdsPath = join(work, "entity-ids.txt");
+writeFileSync(entityIdsPath, entityIds.map((id) => `${id}\n`).join(""));
 
 function writeOnThisThread(dir: string): { rows: Record<string, unknown>[]; problems: SpilledReject[]; count: number } {
   mkdirSync(join(dir, "csv"), { recursive: true });
@@ -105,7 +108,7 @@ describe("spilled tables", () => {
     const dir = join(work, "worker");
     mkdirSync(join(dir, "csv"), { recursive: true });
     mkdirSync(join(dir, "parquet"), { recursive: true });
-    const r = await writeTableInWorker({ kind: "spilled", name: "mentions", dir, spillPath, recordsPath, entityIds });
+    const r = await writeTableInWorker({ kind: "spilled", name: "mentions", dir, spillPath, recordsPath, entityIdsPath });
     expect(r.counts).toEqual({ mentions: main.count });
     expect(r.problems).toEqual(main.problems);
     for (const f of ["csv/mentions.csv", "parquet/mentions.parquet"]) {
@@ -114,7 +117,7 @@ describe("spilled tables", () => {
   });
 
   it("a worker that fails says which table it was writing", async () => {
-    await expect(writeTableInWorker({ kind: "spilled", name: "mentions", dir: join(work, "no-such-dir"), spillPath, recordsPath, entityIds })).rejects.toThrow(/writing mentions/);
+    await expect(writeTableInWorker({ kind: "spilled", name: "mentions", dir: join(work, "no-such-dir"), spillPath, recordsPath, entityIdsPath })).rejects.toThrow(/writing mentions/);
   });
 
   it("merges the tables' problems into document order, each document's tables in table order", () => {
