@@ -10,9 +10,13 @@
  *    prints MB/s, documents/s, CPU time, MB per CPU-second and peak RSS (from the child's
  *    resource usage, worker threads included), with the core count, and for the whole
  *    corpus the time of phase 1 (the per-document stages) and of phase 2 (resolve, writing).
- * 4. Many names: a corpus of a quarter the size whose capitalized words are, half the time,
+ * 4. Many names: a corpus of the same size whose capitalized words are, half the time,
  *    made-up names (make-corpus.ts), run with one job per core: what grows with distinct
  *    words (the parser's lexicon, the resolver's entities) shows there, not in the seeds' words.
+ *    At a quarter of the size its peak was phase 1's, so a resolve that took 461 MiB at
+ *    100 MB did not show.
+ *
+ * Peak RSS is printed in MiB (the resource usage's kibibytes / 1024).
  *
  * This machine is a shared VM whose speed drifts by tens of per cent over minutes, so a
  * speed-up from one one-core run and one later many-core run can say anything (two runs
@@ -56,19 +60,19 @@ sample.forEach((text, i) => {
 // Peak RSS belongs to a process, so each prefix of the stages runs in a fresh one
 // (bench/stage-rss.ts): a stage's line shows the peak of the pipeline up to it.
 const sampleList = files.slice(0, sample.length).join("\n");
-const peakRssMb = (upTo: number): number => {
+const peakRssMib = (upTo: number): number => {
   const r = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "bench", "stage-rss.ts"), String(upTo)], { input: sampleList, encoding: "utf8", cwd: ROOT });
   if (r.status !== 0) throw new Error(`stage-rss ${upTo}: ${r.stderr}`);
   return Number(r.stdout) / 1024;
 };
 console.log(`\nper stage, one core, ${sample.length} documents (${(sampleBytes / 1e6).toFixed(1)} MB); peak RSS of a process running the stages up to this one:`);
-console.log(`  ${"(models loaded, texts read)".padEnd(40)} peak RSS ${peakRssMb(0).toFixed(0).padStart(4)} MB`);
+console.log(`  ${"(models loaded, texts read)".padEnd(40)} peak RSS ${peakRssMib(0).toFixed(0).padStart(4)} MiB`);
 let sum = 0;
 stages.forEach((s, k) => {
   const secs = perStage.get(s.name)!;
   sum += secs;
   console.log(
-    `  ${s.name.padEnd(12)} ${(sampleBytes / 1e6 / secs).toFixed(2).padStart(8)} MB/s  ${(sample.length / secs).toFixed(0).padStart(7)} docs/s  peak RSS ${peakRssMb(k + 1).toFixed(0).padStart(4)} MB`,
+    `  ${s.name.padEnd(12)} ${(sampleBytes / 1e6 / secs).toFixed(2).padStart(8)} MB/s  ${(sample.length / secs).toFixed(0).padStart(7)} docs/s  peak RSS ${peakRssMib(k + 1).toFixed(0).padStart(4)} MiB`,
   );
 });
 console.log(`  ${"all stages".padEnd(12)} ${(sampleBytes / 1e6 / sum).toFixed(2).padStart(8)} MB/s  ${(sample.length / sum).toFixed(0).padStart(7)} docs/s`);
@@ -110,7 +114,7 @@ function slice(share: number): { dir: string; bytes: number } {
 
 const report = (label: string, bytes: number, r: PipelineRun) =>
   console.log(
-    `  ${label.padEnd(30)} ${(bytes / 1e6 / r.secs).toFixed(2).padStart(6)} MB/s  ${(r.documents / r.secs).toFixed(0).padStart(5)} docs/s  ${r.secs.toFixed(1).padStart(6)} s  CPU ${r.cpuSecs.toFixed(1).padStart(6)} s = ${(bytes / 1e6 / r.cpuSecs).toFixed(2)} MB per CPU-s  peak RSS ${(r.maxRssKb / 1024).toFixed(0).padStart(5)} MB`,
+    `  ${label.padEnd(30)} ${(bytes / 1e6 / r.secs).toFixed(2).padStart(6)} MB/s  ${(r.documents / r.secs).toFixed(0).padStart(5)} docs/s  ${r.secs.toFixed(1).padStart(6)} s  CPU ${r.cpuSecs.toFixed(1).padStart(6)} s = ${(bytes / 1e6 / r.cpuSecs).toFixed(2)} MB per CPU-s  peak RSS ${(r.maxRssKb / 1024).toFixed(0).padStart(5)} MiB`,
   );
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -136,16 +140,16 @@ console.log(
     `phase 2 (resolve, validation, CSV and Parquet) ${full.phase2Secs.toFixed(1)} s, ${((100 * full.phase2Secs) / (full.phase1Secs + full.phase2Secs)).toFixed(0)}% of the run`,
 );
 console.log(`  per core, whole corpus: ${(totalBytes / 1e6 / full.secs / cores).toFixed(2)} MB/s of wall time per core, ${(totalBytes / 1e6 / full.cpuSecs).toFixed(2)} MB per CPU-second`);
-console.log(`  peak RSS, quarter → whole corpus: ${(pairs.at(-1)!.many.maxRssKb / 1024).toFixed(0)} → ${(full.maxRssKb / 1024).toFixed(0)} MB (whole corpus by the end of phase 1: ${(full.phase1MaxRssKb / 1024).toFixed(0)} MB)`);
+console.log(`  peak RSS, quarter → whole corpus: ${(pairs.at(-1)!.many.maxRssKb / 1024).toFixed(0)} → ${(full.maxRssKb / 1024).toFixed(0)} MiB (whole corpus by the end of phase 1: ${(full.phase1MaxRssKb / 1024).toFixed(0)} MiB)`);
 console.log(`  rows: ${Object.entries(full.rows).map(([k, v]) => `${k} ${v}`).join(", ")}`);
 
 // 4. many names: the same pipeline where the words do not repeat as the seeds' do
 const namesDir = join(ROOT, "bench", "corpus-names");
-const namesFiles = makeCorpus(namesDir, join(ROOT, "seeds"), Math.max(1, Math.round(MB / 4)), 42, 0.5);
+const namesFiles = makeCorpus(namesDir, join(ROOT, "seeds"), MB, 42, 0.5);
 const namesBytes = filesUnder(namesDir).reduce((s, f) => s + statSync(f).size, 0);
 console.log(`
 many names (${namesFiles} files, ${(namesBytes / 1e6).toFixed(1)} MB, half the capitalized words made-up names):`);
 const names = runPipeline(namesDir, cores);
 report(`many names, --jobs ${cores}`, namesBytes, names);
-console.log(`  peak RSS by the end of phase 1: ${(names.phase1MaxRssKb / 1024).toFixed(0)} MB; entities ${names.rows.entities} (whole bench corpus: ${full.rows.entities})`);
+console.log(`  peak RSS by the end of phase 1: ${(names.phase1MaxRssKb / 1024).toFixed(0)} MiB; entities ${names.rows.entities} (whole bench corpus: ${full.rows.entities})`);
 rmSync(namesDir, { recursive: true, force: true });
