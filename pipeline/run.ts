@@ -32,7 +32,7 @@ import { readManifest } from "./read/manifest.js";
 import { inputTasks, type InputTasks } from "./read/input-tasks.js";
 import { Rejects } from "./rejects.js";
 import { clusterable } from "./resolve/event-clusters.js";
-import { clusterOfEvent, CORPUS_TABLE_NAMES, readEntityIds, resolveCorpus, writeCorpusTables, type ResolvedIds } from "./resolve/from-spills.js";
+import { clusterOfEvent, CORPUS_TABLE_NAMES, resolveCorpus, writeCorpusTables, type ResolvedIds } from "./resolve/from-spills.js";
 import { DatasetWriter } from "./write/dataset-writer.js";
 import { FINAL_TABLE_NAMES, FINAL_TABLES, writeFinalTables } from "./write/final-tables.js";
 import { inDocumentOrder, SPILLED_TABLE_NAMES, SPILLED_TABLES, writeSpilledTable, type ProblemsBySpill, type SpilledTableName } from "./write/spilled-tables.js";
@@ -110,7 +110,7 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   const { files, problems } = listInputs(input);
   for (const p of problems) rejects.add(p.relPath, "read", p.reason, p.detail);
 
-  // the final tables' spill, the spilled tables' files, then the resolve summaries and what resolve makes of them: records and their entity ids
+  // the final tables' spill, the spilled tables' files, then the resolve summaries and what resolve makes of them: each document's entity records and entity ids
   const spill = Object.fromEntries(["final", ...SPILLED_TABLE_NAMES, "summaries", "records", "entityIds"].map((name) => [name, join(tmp, `.${name}.jsonl`)])) as Record<
     "final" | SpilledTableName | "summaries" | "records" | "entityIds",
     string
@@ -206,25 +206,24 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
           writer.writeAll(table, rows, "(corpus)");
           writer.finish(table);
         },
-        spill.entityIds,
+        { records: spill.records, entityIds: spill.entityIds },
       );
     }
     rmSync(spill.summaries);
+    rmSync(spill.records);
     // without a table worker this thread writes the final tables too, after resolve: before it,
     // their heap was still this thread's while resolve's worker ran beside it
     if (!tablesInWorker) {
       writeProblems.final = writeFinalTables({ spillPath: spill.final, write: (table, rows, path, reject) => writer.write(table, rows, path, reject), onDocument });
       for (const { table } of FINAL_TABLES) writer.finish(table);
     }
-    const job = (name: SpilledTableName) => ({ name, spillPath: spill[name], recordsPath: spill.records });
+    const job = (name: SpilledTableName) => ({ name, spillPath: spill[name], entityIdsPath: resolved.entityIdsPath });
     if (tablesInWorker) {
       tableThread = new TableThread();
       giveToWorker(tableThread, { kind: "final", dir: tmp, spillPath: spill.final });
-      giveToWorker(tableThread, { kind: "spilled", dir: tmp, ...job("mentions"), entityIdsPath: resolved.entityIdsPath });
+      giveToWorker(tableThread, { kind: "spilled", dir: tmp, ...job("mentions") });
       void tableThread.close();
     }
-    // read here, once resolve's worker is gone (resolve/from-spills.ts says why)
-    const entityIds = readEntityIds(resolved.entityIdsPath);
     const clusterOf = clusterOfEvent(resolved);
     let clusterableSeen = 0;
     for (const { name, table } of onMain) {
@@ -232,7 +231,7 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
       const eachRow = name !== "events" ? undefined : (row: Record<string, unknown>) => {
         row.cluster_id = clusterable(row as Parameters<typeof clusterable>[0]) ? clusterOf(clusterableSeen++) : null;
       };
-      writeProblems[name] = writeSpilledTable({ ...job(name), entityIds, write: (rows, path, reject) => writer.write(table, rows, path, reject), eachRow, onDocument });
+      writeProblems[name] = writeSpilledTable({ ...job(name), write: (rows, path, reject) => writer.write(table, rows, path, reject), eachRow, onDocument });
       // every row of the table is written: its files are finished now, not beside the next table's
       writer.finish(table);
     }
@@ -244,7 +243,6 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
   }
   for (const p of inDocumentOrder(writeProblems)) rejects.add(p.path, p.stage, p.reason, p.detail);
   for (const name of ["final", ...SPILLED_TABLE_NAMES] as const) rmSync(spill[name]);
-  rmSync(spill.records);
   rmSync(spill.entityIds);
   // the rejects table goes last: validation above may still add to it
   writer.write(rejectsTable, rejects.rows(), "(rejects)");

@@ -203,7 +203,7 @@ export type ResolvedEntities = {
   entityOfRecord: Int32Array;
 };
 
-/** The entities' columns, in entity_id order, but their sources, and the entity of each record. */
+/** The entities' columns in entity_id order, all but their sources, and the entity of each record. */
 type Grouped = { ids: string[]; names: string[]; types: EntityType[]; subtypes: (string | null)[]; mentions: Int32Array; entityOfRecord: Int32Array };
 
 /** Joins the records by rules 1–4 and gives each group its entity_id, name, type, subtype and mentions. */

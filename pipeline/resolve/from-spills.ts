@@ -8,18 +8,19 @@
  * thread they stayed in the run's memory beside both table-writing threads (resolve alone on
  * 200 MB of summaries: the main thread's RSS 43 → 99 MiB and stayed there; in a worker, back
  * to 65 once it exited). What the tables written after it need crosses back: each entity
- * record's id and each clusterable event's cluster (`ResolvedIds`). The entity ids cross as a
- * file, read once the worker is gone: as a list in the worker's answer, the message's copy of
- * 440,671 ids and the main thread's beside the worker's whole heap put a corpus of many names at
- * its peak (RSS 250 → 285 MiB within 130 ms, sampled every 10 ms, then 123 once the worker had
- * exited), and the table worker got a copy of its own the same way.
+ * document's entity ids (a file, read a document at a time: write/spilled-tables.ts) and each
+ * clusterable event's cluster (`ResolvedIds`). The ids used to cross as a list, an id per entity
+ * record, in the worker's answer: on 100 MB of made-up names (440,671 records), its copy in the
+ * message and the main thread's beside the worker's whole heap put the run at its peak (RSS 250
+ * → 285 MiB within 130 ms, sampled every 10 ms, then 123 once the worker had exited), and the
+ * main thread and the table worker each held the list while they wrote.
  */
-import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, openSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { entities, eventClusters, figureClaims } from "../../schemas/tables.js";
 import type { AnyTable } from "../write/table-output.js";
 import { readLinesSync } from "../write/read-lines.js";
-import { readRecordLines, recordsLine } from "../write/spilled-tables.js";
+import { entityIdsLine, readRecordLines, recordsLine } from "../write/spilled-tables.js";
 import { CorpusResolver, type Resolved } from "./index.js";
 import { readSummaryLine } from "./summary-codec.js";
 
@@ -36,7 +37,7 @@ export const CORPUS_TABLE_NAMES: readonly string[] = corpusTables({ entities: []
 
 /** What the mentions, figures and events tables need of resolve, as plain data (it crosses threads). */
 export type ResolvedIds = {
-  /** a file of the entity_id of each entity record, a line per record in record order (readEntityIds) */
+  /** a file of each document's entity ids, a line per document (write/spilled-tables.ts entityIdsLine) */
   entityIdsPath: string;
   /** the cluster number (index into clusterIds) of the k-th clusterable event, or -1 */
   clusterOf: Int32Array;
@@ -70,24 +71,19 @@ export function resolveCorpus(summariesPath: string, recordsPath: string): Resol
 }
 
 /**
- * Writes the corpus tables with `writeAll` (one table's rows, as they are read) and each entity
- * record's id to `entityIdsPath`, and returns only what the other tables need: while those are
- * written, the rest of the resolver's memory, the part that grows with the corpus, can be collected.
+ * Writes the corpus tables with `writeAll` (one table's rows, as they are read), and the line of
+ * entity ids of each document of the records file to `paths.entityIds`; returns only what the
+ * other tables need: while those are written, the rest of the resolver's memory, the part that
+ * grows with the corpus, can be collected.
  */
-export function writeCorpusTables(resolved: Resolved, writeAll: (table: AnyTable, rows: Iterable<unknown>) => void, entityIdsPath: string): ResolvedIds {
+export function writeCorpusTables(resolved: Resolved, writeAll: (table: AnyTable, rows: Iterable<unknown>) => void, paths: { records: string; entityIds: string }): ResolvedIds {
   for (const [table, rows] of corpusTables(resolved)) writeAll(table, rows);
-  writeEntityIds(entityIdsPath, resolved.entityIds);
-  return { entityIdsPath, clusterOf: resolved.clusterOf, clusterIds: resolved.clusters.map((c) => c.cluster_id) };
-}
-
-function writeEntityIds(path: string, entityIds: readonly string[]): void {
-  const fd = openSync(path, "w");
+  const { entityIds } = resolved;
+  const fd = openSync(paths.entityIds, "w");
   try {
     let pending = "";
-    for (const id of entityIds) {
-      // ids are slugs (entities-keys.ts entitySlug), so a line break can only be a bug
-      if (id.includes("\n")) throw new Error(`resolve: entity_id ${JSON.stringify(id)} holds a line break`);
-      pending += `${id}\n`;
+    for (const records of readRecordLines(paths.records)) {
+      pending += `${entityIdsLine(records.map((r) => entityIds[r]!))}\n`;
       if (pending.length >= 65_536) {
         writeSync(fd, pending);
         pending = "";
@@ -97,13 +93,7 @@ function writeEntityIds(path: string, entityIds: readonly string[]): void {
   } finally {
     closeSync(fd);
   }
-}
-
-/** The entity_id of each entity record, by record number, from the file writeCorpusTables wrote. */
-export function readEntityIds(path: string): string[] {
-  const ids = readFileSync(path, "utf8").split("\n");
-  ids.pop(); // after the last line's break
-  return ids;
+  return { entityIdsPath: paths.entityIds, clusterOf: resolved.clusterOf, clusterIds: resolved.clusters.map((c) => c.cluster_id) };
 }
 
 /**

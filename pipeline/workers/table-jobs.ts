@@ -2,19 +2,19 @@
  * What a table worker (table-worker.ts, started by table-thread.ts) is asked to write, and
  * how: plain functions, so a job runs the same on any thread.
  */
-import { readEntityIds, resolveCorpus, writeCorpusTables, type ResolvedIds } from "../resolve/from-spills.js";
+import { resolveCorpus, writeCorpusTables, type ResolvedIds } from "../resolve/from-spills.js";
 import { inBatches } from "../write/dataset-writer.js";
 import { FINAL_TABLES, writeFinalTables } from "../write/final-tables.js";
 import { rejectInto, SPILLED_TABLES, writeSpilledTable, type SpilledReject, type SpilledTableName } from "../write/spilled-tables.js";
 import { TableOutput } from "../write/table-output.js";
 
 export type TableJob =
-  /** resolve the corpus from the summaries, write entities, event_clusters and figure_claims, and each entity record's id to entityIdsPath (resolve/from-spills.ts) */
+  /** resolve the corpus from the summaries, write entities, event_clusters and figure_claims, and each document's entity ids to entityIdsPath (resolve/from-spills.ts) */
   | { kind: "resolve"; dir: string; summariesPath: string; recordsPath: string; entityIdsPath: string }
   /** sources, boilerplate, sentences and dates from the final spill (write/final-tables.ts) */
   | { kind: "final"; dir: string; spillPath: string }
-  /** one spilled table, its entity references made ids, read from the file the resolve job wrote (write/spilled-tables.ts) */
-  | { kind: "spilled"; name: SpilledTableName; dir: string; spillPath: string; recordsPath: string; entityIdsPath: string };
+  /** one spilled table, its entity references made ids from the file the resolve job wrote (write/spilled-tables.ts) */
+  | { kind: "spilled"; name: SpilledTableName; dir: string; spillPath: string; entityIdsPath: string };
 
 /** Rows written per table, the problems found, in document order, and after resolve what the other tables need of it. */
 export type TableJobResult = { counts: Record<string, number>; problems: SpilledReject[]; resolved?: ResolvedIds };
@@ -38,7 +38,7 @@ export function runTableJob(job: TableJob): TableJobResult {
         output.close();
         counts[table.name] = output.count;
       },
-      job.entityIdsPath,
+      { records: job.recordsPath, entityIds: job.entityIdsPath },
     );
     return { counts, problems, resolved };
   }
@@ -50,7 +50,7 @@ export function runTableJob(job: TableJob): TableJobResult {
   }
   const spec = SPILLED_TABLES.find((s) => s.name === job.name)!;
   const output = new TableOutput(job.dir, spec.table);
-  const problems = writeSpilledTable({ ...job, entityIds: readEntityIds(job.entityIdsPath), write: (rows, path, reject) => output.write(rows, path, reject) });
+  const problems = writeSpilledTable({ ...job, write: (rows, path, reject) => output.write(rows, path, reject) });
   output.close();
   return { counts: { [job.name]: output.count }, problems };
 }

@@ -6,13 +6,17 @@
  * `{"path": <input path>, "rows": <PackedRows>}`, where a row names an entity by its
  * position in the document's resolve summary (`entityPositions`), a small number rather
  * than its key ("LOCATION:old city of mosul"). Resolve writes one line per document to
- * the records file: the entity record of each of those positions, a JSON array. Phase 2
- * reads a table's spill file beside the records file, puts entity ids in place of the
- * positions, and hands the rows to the table's writer. Each table is read on its own, so
- * two tables can be written at once by two threads (table-worker.ts). As keys, the
- * records file was a JSON object per document, parsed into a dictionary once by resolve
- * and once per spilled table (on the 500 MB summaries, reading it took 2.4 s of resolve's
- * 11.7 s), and every spilled row carried its keys' text.
+ * the records file (the entity record of each of those positions, a JSON array, which it
+ * reads back to count sources) and, once entities are resolved, one line per document to
+ * the entity ids file: the entity_id of each of those positions. Phase 2 reads a table's
+ * spill file beside the entity ids file, puts the ids in place of the positions, and hands
+ * the rows to the table's writer. Each table is read on its own, so two tables can be
+ * written at once by two threads (table-worker.ts), and neither holds more than a
+ * document's ids: as one id per entity record, in memory, the ids grew with the corpus's
+ * distinct names in both threads (on 200 MB of made-up names, 830,000 records). As keys,
+ * the records file was a JSON object per document, parsed into a dictionary once by
+ * resolve and once per spilled table (on the 500 MB summaries, reading it took 2.4 s of
+ * resolve's 11.7 s), and every spilled row carried its keys' text.
  */
 import { events, figures, mentions } from "../../schemas/tables.js";
 import { unpackRows, type PackedRows } from "./packed-rows.js";
@@ -61,6 +65,16 @@ export function* readRecordLines(recordsPath: string): Generator<number[]> {
   for (const line of readLinesSync(recordsPath)) yield JSON.parse(line) as number[];
 }
 
+/** A document's line of the entity ids file: the entity_id of each position of its summary's entities. */
+export function entityIdsLine(ids: readonly string[]): string {
+  return JSON.stringify(ids);
+}
+
+/** The entity ids file's lines, one document after another. */
+export function* readEntityIdLines(entityIdsPath: string): Generator<string[]> {
+  for (const line of readLinesSync(entityIdsPath)) yield JSON.parse(line) as string[];
+}
+
 /** A problem found while writing a spilled table, with the document (its line number in the spill) it came from. */
 export type SpilledReject = { doc: number; path: string; stage: string; reason: string; detail: string };
 
@@ -72,9 +86,8 @@ export function rejectInto(problems: SpilledReject[], doc: number): RejectSink {
 export type SpilledTableJob = {
   name: SpilledTableName;
   spillPath: string;
-  recordsPath: string;
-  /** entity id of each entity record, by record number */
-  entityIds: readonly string[];
+  /** a line per document: the entity_id of each position of its summary's entities (entityIdsLine) */
+  entityIdsPath: string;
   /** validates and writes rows; problems go to `reject` */
   write: (rows: Record<string, unknown>[], path: string, reject: RejectSink) => void;
   /** called on each row after its keys became ids, before it is written (events get their cluster here) */
@@ -88,23 +101,23 @@ export function writeSpilledTable(job: SpilledTableJob): SpilledReject[] {
   const spec = SPILLED_TABLES.find((s) => s.name === job.name);
   if (!spec) throw new Error(`spilled table: no table "${job.name}"`);
   const { table, keyColumns } = spec;
-  const { entityIds, eachRow } = job;
+  const { eachRow } = job;
   const problems: SpilledReject[] = [];
-  const records = readRecordLines(job.recordsPath);
+  const idLines = readEntityIdLines(job.entityIdsPath);
   let doc = 0;
   for (const line of readLinesSync(job.spillPath)) {
     const { path, rows: packed } = JSON.parse(line) as { path: string; rows: PackedRows };
-    const next = records.next();
-    if (next.done) throw new Error(`spilled table ${job.name}: more documents than entity records`);
-    const recordOf = next.value;
+    const next = idLines.next();
+    if (next.done) throw new Error(`spilled table ${job.name}: more documents than lines of entity ids`);
+    const ids = next.value;
     const rows = unpackRows(table.columns, packed);
     for (const row of rows) {
       for (const c of keyColumns) {
         const position = row[c] as number | null | undefined;
         // (a row missing the column goes on to validation, which says so)
         if (position === null || position === undefined) continue;
-        const id = entityIds[recordOf[position]!];
-        if (id === undefined) throw new Error(`spilled table ${job.name}: ${c} ${position} of document ${doc + 1} has no entity record`);
+        const id = ids[position];
+        if (id === undefined) throw new Error(`spilled table ${job.name}: ${c} ${position} of document ${doc + 1} has no entity id`);
         row[c] = id;
       }
       eachRow?.(row);
@@ -112,7 +125,7 @@ export function writeSpilledTable(job: SpilledTableJob): SpilledReject[] {
     job.write(rows, path, rejectInto(problems, doc++));
     job.onDocument?.();
   }
-  if (!records.next().done) throw new Error(`spilled table ${job.name}: more entity records than documents`);
+  if (!idLines.next().done) throw new Error(`spilled table ${job.name}: more lines of entity ids than documents`);
   return problems;
 }
 

@@ -8,7 +8,7 @@
 import { copyFileSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CORPUS_TABLE_NAMES, clusterOfEvent, readEntityIds } from "../../pipeline/resolve/from-spills.js";
+import { CORPUS_TABLE_NAMES, clusterOfEvent } from "../../pipeline/resolve/from-spills.js";
 import { runDataset } from "../../pipeline/run.js";
 import { runTableJob } from "../../pipeline/workers/table-jobs.js";
 import { writeTableInWorker } from "../../pipeline/workers/table-thread.js";
@@ -35,9 +35,9 @@ describe("the resolve job", () => {
     const summariesPath = join(kept, "summaries.jsonl");
 
     const here = folder("here");
-    const onThisThread = runTableJob({ kind: "resolve", dir: here, summariesPath, recordsPath: join(here, "records.jsonl"), entityIdsPath: join(here, "entity-ids.txt") });
+    const onThisThread = runTableJob({ kind: "resolve", dir: here, summariesPath, recordsPath: join(here, "records.jsonl"), entityIdsPath: join(here, "entity-ids.jsonl") });
     const there = folder("there");
-    const inWorker = await writeTableInWorker({ kind: "resolve", dir: there, summariesPath, recordsPath: join(there, "records.jsonl"), entityIdsPath: join(there, "entity-ids.txt") });
+    const inWorker = await writeTableInWorker({ kind: "resolve", dir: there, summariesPath, recordsPath: join(there, "records.jsonl"), entityIdsPath: join(there, "entity-ids.jsonl") });
 
     // the run (resolve in a worker too) counted the same rows
     expect(onThisThread.counts).toEqual(Object.fromEntries(CORPUS_TABLE_NAMES.map((t) => [t, run.rows[t]])));
@@ -47,13 +47,13 @@ describe("the resolve job", () => {
     expect(inWorker.problems).toEqual(onThisThread.problems);
     const a = onThisThread.resolved!;
     const b = inWorker.resolved!;
-    const ids = readEntityIds(a.entityIdsPath);
-    expect(readEntityIds(b.entityIdsPath)).toEqual(ids);
-    // an id for every record the summaries named, each an entity of the entities table
-    const records = readFileSync(join(here, "records.jsonl"), "utf8").trim().split("\n").flatMap((l) => JSON.parse(l) as number[]);
-    expect(ids.length).toBe(Math.max(...records) + 1);
+    expect(readFileSync(b.entityIdsPath, "utf8")).toBe(readFileSync(a.entityIdsPath, "utf8"));
+    // a line per document, an id per entity of its summary, each an entity of the entities table
+    const lines = (path: string) => readFileSync(path, "utf8").trim().split("\n").map((l) => JSON.parse(l) as unknown[]);
+    const ids = lines(a.entityIdsPath);
+    expect(ids.map((l) => l.length)).toEqual(lines(summariesPath).map((summary) => (summary[1] as unknown[]).length));
     const entityIds = new Set(readCsv(join(here, "csv", "entities.csv")).map((e) => e.entity_id));
-    expect(ids.every((id) => entityIds.has(id))).toBe(true);
+    expect(ids.flat().every((id) => entityIds.has(id as string))).toBe(true);
     expect(b.clusterIds).toEqual(a.clusterIds);
     expect(b.clusterOf).toBeInstanceOf(Int32Array);
     expect(Array.from(b.clusterOf)).toEqual(Array.from(a.clusterOf));

@@ -81,7 +81,7 @@ describe("final tables", () => {
   it("when its worker fails, every job waiting on it fails and says which tables it was writing", async () => {
     const thread = new TableThread();
     const broken = thread.run({ kind: "final", dir: join(work, "no-such-dir"), spillPath });
-    const behind = thread.run({ kind: "spilled", name: "mentions", dir: folder("behind"), spillPath, recordsPath: spillPath, entityIdsPath: spillPath });
+    const behind = thread.run({ kind: "spilled", name: "mentions", dir: folder("behind"), spillPath, entityIdsPath: spillPath });
     await expect(broken).rejects.toThrow(/writing sources, boilerplate, sentences and dates/);
     await expect(behind).rejects.toThrow(/writing mentions/);
     await expect(thread.run({ kind: "final", dir: folder("after"), spillPath })).rejects.toThrow(/had already failed/);

@@ -30,7 +30,6 @@ const mention = (source: string, n: number, entity: number, start: number, end: 
 
 // two documents; the second has a row whose span runs backwards, which validation refuses
 const spillPath = join(work, "mentions.jsonl");
-const recordsPath = join(work, "records.jsonl");
 writeFileSync(
   spillPath,
   [
@@ -38,13 +37,10 @@ writeFileSync(
     spillLine("b.txt", packRows(mentions.columns, [mention("b", 1, 0, 0, 5), mention("b", 2, 0, 9, 4)])),
   ].join("\n") + "\n",
 );
-// rows name entities by their position in the document's summary: document a's two entities are
-// records 0 and 1, document b's one is record 2; records 0 and 2 are one entity
-writeFileSync(recordsPath, `[0,1]\n[2]\n`);
-const entityIds = ["loc-mosul", "org-islamic-state", "loc-mosul"];
-// as the resolve job hands them to a worker: a line per record
-const entityIdsPath = join(work, "entity-ids.txt");
-writeFileSync(entityIdsPath, entityIds.map((id) => `${id}\n`).join(""));
+// rows name entities by their position in the document's summary; the entity ids file gives each
+// document's ids by position: document a's two entities, then document b's one
+const entityIdsPath = join(work, "entity-ids.jsonl");
+writeFileSync(entityIdsPath, `["loc-mosul","org-islamic-state"]\n["loc-mosul"]\n`);
 
 function writeOnThisThread(dir: string): { rows: Record<string, unknown>[]; problems: SpilledReject[]; count: number } {
   mkdirSync(join(dir, "csv"), { recursive: true });
@@ -54,8 +50,7 @@ function writeOnThisThread(dir: string): { rows: Record<string, unknown>[]; prob
   const problems = writeSpilledTable({
     name: "mentions",
     spillPath,
-    recordsPath,
-    entityIds,
+    entityIdsPath,
     write: (rs, path, reject) => output.write(rs, path, reject),
     eachRow: (r) => rows.push({ ...r }),
   });
@@ -78,16 +73,19 @@ describe("spilled tables", () => {
     expect(problems[0]!.detail).toContain("mention_id=b-m2");
   });
 
-  it("refuses a records file that does not match the spill line for line", () => {
-    const short = join(work, "short-records.jsonl");
-    writeFileSync(short, `[0,1]\n`);
-    expect(() => writeSpilledTable({ name: "mentions", spillPath, recordsPath: short, entityIds, write: () => undefined })).toThrow(/more documents than entity records/);
+  it("refuses an entity ids file that does not match the spill line for line", () => {
+    const short = join(work, "short-ids.jsonl");
+    writeFileSync(short, `["loc-mosul","org-islamic-state"]\n`);
+    expect(() => writeSpilledTable({ name: "mentions", spillPath, entityIdsPath: short, write: () => undefined })).toThrow(/more documents than lines of entity ids/);
+    const long = join(work, "long-ids.jsonl");
+    writeFileSync(long, `["loc-mosul","org-islamic-state"]\n["loc-mosul"]\n["loc-mosul"]\n`);
+    expect(() => writeSpilledTable({ name: "mentions", spillPath, entityIdsPath: long, write: () => undefined })).toThrow(/more lines of entity ids than documents/);
   });
 
-  it("refuses a row naming an entity position its document's records line does not have", () => {
-    const few = join(work, "few-records.jsonl");
-    writeFileSync(few, `[0]\n[2]\n`);
-    expect(() => writeSpilledTable({ name: "mentions", spillPath, recordsPath: few, entityIds, write: () => undefined })).toThrow(/entity_id 1 of document 1 has no entity record/);
+  it("refuses a row naming an entity position its document's line of ids does not have", () => {
+    const few = join(work, "few-ids.jsonl");
+    writeFileSync(few, `["loc-mosul"]\n["loc-mosul"]\n`);
+    expect(() => writeSpilledTable({ name: "mentions", spillPath, entityIdsPath: few, write: () => undefined })).toThrow(/entity_id 1 of document 1 has no entity id/);
   });
 
   it("a document's rows name entities by their position in its summary, nulls kept, an unknown key refused", () => {
@@ -108,7 +106,7 @@ describe("spilled tables", () => {
     const dir = join(work, "worker");
     mkdirSync(join(dir, "csv"), { recursive: true });
     mkdirSync(join(dir, "parquet"), { recursive: true });
-    const r = await writeTableInWorker({ kind: "spilled", name: "mentions", dir, spillPath, recordsPath, entityIdsPath });
+    const r = await writeTableInWorker({ kind: "spilled", name: "mentions", dir, spillPath, entityIdsPath });
     expect(r.counts).toEqual({ mentions: main.count });
     expect(r.problems).toEqual(main.problems);
     for (const f of ["csv/mentions.csv", "parquet/mentions.parquet"]) {
@@ -117,7 +115,7 @@ describe("spilled tables", () => {
   });
 
   it("a worker that fails says which table it was writing", async () => {
-    await expect(writeTableInWorker({ kind: "spilled", name: "mentions", dir: join(work, "no-such-dir"), spillPath, recordsPath, entityIdsPath })).rejects.toThrow(/writing mentions/);
+    await expect(writeTableInWorker({ kind: "spilled", name: "mentions", dir: join(work, "no-such-dir"), spillPath, entityIdsPath })).rejects.toThrow(/writing mentions/);
   });
 
   it("merges the tables' problems into document order, each document's tables in table order", () => {
