@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { FNV_OFFSET, fnvOn } from "../../pipeline/fnv.js";
 import { entityNames, placeRelationFromNames, placesByName } from "../../pipeline/resolve/event-clusters.js";
 import { countedGroup, groupFigureClaims, periodDays, type Period } from "../../pipeline/resolve/figure-claims.js";
 import type { FigureRow } from "../../schemas/tables.js";
@@ -168,5 +169,38 @@ describe("placesByName", () => {
     expect(relatedTo("mosul")).toEqual(["old_city", "mosul", "mosul2", "of_mosul", "mosul_dam"]);
     expect(relatedTo("al_qaim")).toEqual(["al", "al_qaim", "al_qaim_district", "north_al_qaim"]);
     expect(relatedTo("al")).toEqual(["al", "al_qaim", "al_qaim_district", "north_al_qaim", "al_anbar", "qaim_al"]);
+  });
+
+  it("is not misled by two words, or two names, whose hashes are one", () => {
+    // words found by trying until two share a 32-bit hash (placesByName looks words and names up by it)
+    const collide = (text: (i: number) => string): [number, number] => {
+      const seen = new Map<number, number>();
+      for (let i = 0; ; i++) {
+        const h = fnvOn(FNV_OFFSET, text(i));
+        const other = seen.get(h);
+        if (other !== undefined) return [other, i];
+        seen.set(h, i);
+      }
+    };
+    const [w1, w2] = collide((i) => `w${i}`);
+    // a name is hashed with a space at each end
+    const [n1, n2] = collide((i) => ` n${i} `);
+    const entities = [
+      place("w1", `W${w1}`),
+      place("w2", `W${w2}`),
+      place("w1_town", `W${w1} Town`),
+      place("w2_town", `W${w2} Town`),
+      place("n1", `N${n1}`),
+      place("n2", `N${n2}`),
+      place("n1_dam", `N${n1} Dam`),
+    ];
+    const relation = placeRelationFromNames(entities);
+    const places = placesByName(entityNames(entities));
+    for (const [i, a] of entities.entries()) {
+      const expected = entities.flatMap((b, j) => (i === j || relation(a.entity_id, b.entity_id) ? [j] : []));
+      expect(places.relatedTo(i), a.entity_id).toEqual(expected);
+    }
+    expect(places.relatedTo(0)).toEqual([0, 2]);
+    expect(places.relatedTo(5)).toEqual([5]);
   });
 });
