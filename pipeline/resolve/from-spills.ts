@@ -15,11 +15,10 @@
  * → 285 MiB within 130 ms, sampled every 10 ms, then 123 once the worker had exited), and the
  * main thread and the table worker each held the list while they wrote.
  */
-import { closeSync, openSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { entities, eventClusters, figureClaims } from "../../schemas/tables.js";
 import type { AnyTable } from "../write/table-output.js";
-import { readLinesSync } from "../write/read-lines.js";
+import { readLinesSync, writeLinesSync } from "../write/read-lines.js";
 import { entityIdsLine, readRecordLines, recordsLine } from "../write/spilled-tables.js";
 import { CorpusResolver, type Resolved } from "./index.js";
 import { readSummaryLine } from "./summary-codec.js";
@@ -54,19 +53,13 @@ export type ResolvedIds = {
 export function resolveCorpus(summariesPath: string, recordsPath: string): Resolved {
   // the events and figures wait beside the records, in the run's temporary folder
   const resolver = new CorpusResolver({ spillDir: dirname(recordsPath) });
-  const recordsFd = openSync(recordsPath, "w");
-  // lines go out ~64 KB at a time: a write per document was 1.4 s of 500 MB's resolve
-  let pending = "";
-  for (const line of readLinesSync(summariesPath)) {
-    const { sourceId, summary } = readSummaryLine(line);
-    pending += `${recordsLine(resolver.addDocument(sourceId, summary))}\n`;
-    if (pending.length >= 65_536) {
-      writeSync(recordsFd, pending);
-      pending = "";
-    }
-  }
-  writeSync(recordsFd, pending);
-  closeSync(recordsFd);
+  writeLinesSync(
+    recordsPath,
+    map(readLinesSync(summariesPath), (line) => {
+      const { sourceId, summary } = readSummaryLine(line);
+      return recordsLine(resolver.addDocument(sourceId, summary));
+    }),
+  );
   return resolver.resolve(readRecordLines(recordsPath));
 }
 
@@ -79,21 +72,16 @@ export function resolveCorpus(summariesPath: string, recordsPath: string): Resol
 export function writeCorpusTables(resolved: Resolved, writeAll: (table: AnyTable, rows: Iterable<unknown>) => void, paths: { records: string; entityIds: string }): ResolvedIds {
   for (const [table, rows] of corpusTables(resolved)) writeAll(table, rows);
   const { entityIds } = resolved;
-  const fd = openSync(paths.entityIds, "w");
-  try {
-    let pending = "";
-    for (const records of readRecordLines(paths.records)) {
-      pending += `${entityIdsLine(records.map((r) => entityIds[r]!))}\n`;
-      if (pending.length >= 65_536) {
-        writeSync(fd, pending);
-        pending = "";
-      }
-    }
-    writeSync(fd, pending);
-  } finally {
-    closeSync(fd);
-  }
+  writeLinesSync(
+    paths.entityIds,
+    map(readRecordLines(paths.records), (records) => entityIdsLine(records.map((r) => entityIds[r]!))),
+  );
   return { entityIdsPath: paths.entityIds, clusterOf: resolved.clusterOf, clusterIds: resolved.clusters.map((c) => c.cluster_id) };
+}
+
+/** Each of `items` through `f`, as they are read. */
+function* map<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
 }
 
 /**

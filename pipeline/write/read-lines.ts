@@ -1,5 +1,6 @@
 /**
- * Read a file line by line, synchronously, in 1 MiB chunks: memory stays flat whatever the file size.
+ * Read a file line by line, synchronously, in 1 MiB chunks: memory stays flat whatever the file
+ * size; and write one the same way (writeLinesSync).
  *
  * Chunks are decoded with TextDecoder in streaming mode (a character split across two chunks
  * waits for its second half), not StringDecoder: on the 25 MB bench corpus's 42 MB final spill,
@@ -7,7 +8,7 @@
  * this way, about 7 bytes of spill per byte of text. `ignoreBOM` keeps a leading U+FEFF as a
  * character, as StringDecoder did, instead of dropping it.
  */
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync, writeSync } from "node:fs";
 
 export function* readLinesSync(path: string): Generator<string> {
   const fd = openSync(path, "r");
@@ -31,6 +32,27 @@ export function* readLinesSync(path: string): Generator<string> {
     pending.push(decoder.decode());
     const last = pending.join("");
     if (last !== "") yield last;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes each of `lines` followed by a line break, ~64 KB at a time: a write per line (a
+ * document's records, in resolve) was 1.4 s of resolve's time on 500 MB.
+ */
+export function writeLinesSync(path: string, lines: Iterable<string>): void {
+  const fd = openSync(path, "w");
+  try {
+    let pending = "";
+    for (const line of lines) {
+      pending += `${line}\n`;
+      if (pending.length >= 65_536) {
+        writeSync(fd, pending);
+        pending = "";
+      }
+    }
+    writeSync(fd, pending);
   } finally {
     closeSync(fd);
   }

@@ -1,7 +1,7 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readLinesSync } from "../../pipeline/write/read-lines.js";
+import { readLinesSync, writeLinesSync } from "../../pipeline/write/read-lines.js";
 import { tempDirs } from "../helpers/temp-dirs.js";
 
 const tempDir = tempDirs();
@@ -23,5 +23,20 @@ describe("readLinesSync", () => {
     const file = join(tempDir("lines-"), "y.jsonl");
     writeFileSync(file, "one\ntwo\n");
     expect([...readLinesSync(file)]).toEqual(["one", "two"]);
+  });
+});
+
+describe("writeLinesSync", () => {
+  it("writes every line with its break, however many fill a write, and reads back the same", () => {
+    const dir = tempDir("lines-");
+    // 30,000 lines of 20 characters: ~600 KB, many 64 KB writes and a last partial one
+    const lines = Array.from({ length: 30_000 }, (_, i) => `line ${String(i).padStart(6, "0")} é😀`);
+    const file = join(dir, "w.jsonl");
+    writeLinesSync(file, lines);
+    expect(readFileSync(file, "utf8")).toBe(lines.map((l) => `${l}\n`).join(""));
+    expect([...readLinesSync(file)]).toEqual(lines);
+    // none: an empty file
+    writeLinesSync(join(dir, "none.jsonl"), []);
+    expect(readFileSync(join(dir, "none.jsonl"), "utf8")).toBe("");
   });
 });
