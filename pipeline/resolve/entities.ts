@@ -217,6 +217,7 @@ function groupRecords(records: EntityRecords): Grouped {
   joinBy(count, uf, (i) => nameKeys(records.type(i), records.name(i), records.aliases(i)));
   joinDemonymForms(records, uf);
   joinPeople(records, uf);
+  records.doneJoining();
   // Most records join no other (in a corpus of many names, nearly all of them): such a record
   // is its entity as it stands, read without a member list or tallies of its own. Lists and
   // tallies for every record held 90–100 MB at once for 140,000 entities.

@@ -66,10 +66,13 @@ export class EntityRecords {
   private readonly subtypeIds = new IntColumn();
   private readonly lexiconIds = new IntColumn();
   private readonly names: string[] = [];
-  /** ALIASES_ARE_NAME, or the list */
-  private readonly aliasLists: (readonly string[])[] = [];
-  private readonly roleLists: (readonly string[])[] = [];
-  private readonly affiliationLists: (readonly (number | string)[])[] = [];
+  /** what only the join rules read (null once they are done: doneJoining) */
+  private lists: {
+    /** ALIASES_ARE_NAME, or the list */
+    aliases: (readonly string[])[];
+    roles: (readonly string[])[];
+    affiliations: (readonly (number | string)[])[];
+  } | null = { aliases: [], roles: [], affiliations: [] };
   /** the smallest (source, key) among its document entities: its document, and the key's rank among that document's keys */
   private readonly firstDocs = new IntColumn();
   private readonly firstRanks = new IntColumn();
@@ -102,17 +105,22 @@ export class EntityRecords {
     return this.names[rec]!;
   }
   aliases(rec: number): readonly string[] {
-    const list = this.aliasLists[rec]!;
+    const list = this.joinLists().aliases[rec]!;
     return list === ALIASES_ARE_NAME ? [this.names[rec]!] : list;
   }
   lexiconId(rec: number): string | null {
     return this.labels.value(this.lexiconIds.get(rec));
   }
   roles(rec: number): readonly string[] {
-    return this.roleLists[rec]!;
+    return this.joinLists().roles[rec]!;
   }
   affiliations(rec: number): readonly (number | string)[] {
-    return this.affiliationLists[rec]!;
+    return this.joinLists().affiliations[rec]!;
+  }
+
+  private joinLists(): NonNullable<EntityRecords["lists"]> {
+    if (!this.lists) throw new Error("entity records: aliases, roles and affiliations were let go (doneJoining)");
+    return this.lists;
   }
   mentions(rec: number): number {
     return this.mentionCounts.get(rec);
@@ -179,6 +187,15 @@ export class EntityRecords {
     this.bySignature.clear();
   }
 
+  /**
+   * The join rules are done: aliases, roles and affiliations, which only they read, can go
+   * before records are grouped into entities (a pointer each, 20 MB for 830,000 records, and
+   * the lists that are not shared).
+   */
+  doneJoining(): void {
+    this.lists = null;
+  }
+
   /** Does a document entity (doc, rank) come before the record's first one? */
   private before(doc: number, rank: number, rec: number): boolean {
     const firstDoc = this.firstDocs.get(rec);
@@ -192,9 +209,10 @@ export class EntityRecords {
     this.typeIds.push(this.types.id(e.type));
     this.subtypeIds.push(this.labels.id(e.subtype ?? null));
     this.lexiconIds.push(this.labels.id(e.lexiconId ?? null));
-    this.aliasLists.push(e.aliases.length === 1 && e.aliases[0] === e.name ? ALIASES_ARE_NAME : e.aliases);
-    this.roleLists.push(e.roles);
-    this.affiliationLists.push(e.affiliations);
+    const lists = this.joinLists();
+    lists.aliases.push(e.aliases.length === 1 && e.aliases[0] === e.name ? ALIASES_ARE_NAME : e.aliases);
+    lists.roles.push(e.roles);
+    lists.affiliations.push(e.affiliations);
     this.firstDocs.push(doc);
     this.firstRanks.push(rank);
     this.mentionCounts.push(0);
@@ -211,8 +229,8 @@ export class EntityRecords {
       this.names[rec] === e.name &&
       this.lexiconId(rec) === (e.lexiconId ?? null) &&
       sameList(this.aliases(rec), e.aliases) &&
-      sameList(this.roleLists[rec]!, e.roles) &&
-      sameList(this.affiliationLists[rec]!, e.affiliations)
+      sameList(this.roles(rec), e.roles) &&
+      sameList(this.affiliations(rec), e.affiliations)
     );
   }
 

@@ -43,4 +43,15 @@ describe("EntityRecords: document entities kept in columns", () => {
     expect(records.compareFirst(alpha, zeta)).toBeGreaterThan(0);
     expect(records.compareFirst(zeta, zeta)).toBe(0);
   });
+
+  it("lets go of what only the join rules read, and says so if it is read after", () => {
+    const records = new EntityRecords();
+    const [rec] = records.addDocument("a", [org("ORG:x", "Mosul Brigade", ["MB", "Mosul Brigade"])], everyRecordShared).values();
+    records.doneAdding();
+    records.doneJoining();
+    // what grouping reads stays
+    expect([records.name(rec!), records.type(rec!), records.mentions(rec!)]).toEqual(["Mosul Brigade", "ORG", 1]);
+    expect(() => records.aliases(rec!)).toThrow(/let go \(doneJoining\)/);
+    expect(() => records.roles(rec!)).toThrow(/let go/);
+  });
 });
