@@ -21,15 +21,13 @@
  * corpus of many names. Results are computed from sorted keys, so they do not depend on
  * document order.
  */
-import type { DocEntity, EntityType } from "../doc.js";
+import { compareText, type DocEntity, type EntityType } from "../doc.js";
 import type { EntityRow } from "../../schemas/tables.js";
 import { addToList } from "./compact.js";
 import { EntityRecords, type CountedEntity } from "./entity-records.js";
 import { entitySlug, isGenericName, nameKey, nameWords, phoneticKey, withoutDemonym } from "./entities-keys.js";
 
 export type { CountedEntity } from "./entity-records.js";
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 class UnionFind {
   private readonly parent: Int32Array;
@@ -123,7 +121,7 @@ function joinPeople(records: EntityRecords, uf: UnionFind): void {
 
 /** The key with the highest weight, the smallest on ties; null when there is none. */
 function heaviest<T extends string>(weights: ReadonlyMap<T, number>): T | null {
-  const best = [...weights.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0];
+  const best = [...weights.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0];
   return best ? best[0] : null;
 }
 
@@ -147,7 +145,7 @@ function mergedGroup(g: number[], records: EntityRecords): MergedGroup {
   const lexicon = g.find((i) => records.lexiconId(i) !== null);
   const names = new Map<string, number>();
   for (const i of g) add(names, records.name(i), records.mentions(i));
-  const name = lexicon !== undefined ? records.name(lexicon) : [...names.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || cmp(a[0], b[0]))[0]![0];
+  const name = lexicon !== undefined ? records.name(lexicon) : [...names.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || compareText(a[0], b[0]))[0]![0];
   const types = new Map<EntityType, number>();
   for (const i of g) add(types, records.type(i), records.typeWeight(i));
   const type = heaviest(types)!;
@@ -166,7 +164,7 @@ function mergedGroup(g: number[], records: EntityRecords): MergedGroup {
  */
 export class EntityTable {
   constructor(
-    readonly ids: readonly string[],
+    private readonly ids: readonly string[],
     private readonly names: readonly string[],
     private readonly types: readonly EntityType[],
     private readonly subtypes: readonly (string | null)[],
@@ -253,14 +251,14 @@ function groupRecords(records: EntityRecords): Grouped {
   }
   // slugs can collide (two groups with one name); numbering follows the groups' first document entities
   const order = Array.from({ length: groups }, (_, g) => g);
-  order.sort((a, b) => cmp(slugs[a]!, slugs[b]!) || records.compareFirst(firsts[a]!, firsts[b]!));
+  order.sort((a, b) => compareText(slugs[a]!, slugs[b]!) || records.compareFirst(firsts[a]!, firsts[b]!));
   const groupIds = new Array<string>(groups);
   let n = 0;
   order.forEach((g, k) => {
     n = k > 0 && slugs[order[k - 1]!] === slugs[g] ? n + 1 : 1;
     groupIds[g] = n === 1 ? slugs[g]! : `${slugs[g]}-${n}`;
   });
-  order.sort((a, b) => cmp(groupIds[a]!, groupIds[b]!));
+  order.sort((a, b) => compareText(groupIds[a]!, groupIds[b]!));
 
   const entityOfRecord = new Int32Array(count);
   const ids = new Array<string>(groups);

@@ -11,9 +11,9 @@
  * just the name, the common case, is not kept at all (ALIASES_ARE_NAME), and the document
  * key is kept as its rank among its document's keys, which orders records the same way.
  */
-import type { DocEntity, EntityType } from "../doc.js";
+import { compareText, type DocEntity, type EntityType } from "../doc.js";
 import { FNV_OFFSET, FNV_PRIME, fnvOn } from "../fnv.js";
-import { IntColumn, Interner } from "./compact.js";
+import { IntColumn, Interner, Postings } from "./compact.js";
 
 /** A document entity and how often the document mentions it: what resolution needs of a document. */
 export type CountedEntity = DocEntity & { mentions: number };
@@ -34,8 +34,6 @@ export type Signed = {
 const NONE: readonly never[] = Object.freeze([]);
 /** Stands for an alias list that is exactly [name]. */
 const ALIASES_ARE_NAME: readonly never[] = Object.freeze([]);
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A 32-bit hash of a signature's fields (FNV-1a; fnv.ts), a different value mixed in before each kind of field. Only a look-up key: sameSignature decides. */
 export function signatureHash(e: Signed): number {
@@ -89,7 +87,7 @@ export class EntityRecords {
    * signatures were 64 MB of the 222 MB of heap that a corpus of 440,671 records held
    * once its summaries were read.
    */
-  private readonly bySignature = new Map<number, number | number[]>();
+  private readonly bySignature = new Postings();
 
   get length(): number {
     return this.names.length;
@@ -118,10 +116,6 @@ export class EntityRecords {
     return this.joinLists().affiliations[rec]!;
   }
 
-  private joinLists(): NonNullable<EntityRecords["lists"]> {
-    if (!this.lists) throw new Error("entity records: aliases, roles and affiliations were let go (doneJoining)");
-    return this.lists;
-  }
   mentions(rec: number): number {
     return this.mentionCounts.get(rec);
   }
@@ -132,19 +126,27 @@ export class EntityRecords {
     return this.nodeCounts.get(rec);
   }
 
+  private joinLists(): NonNullable<EntityRecords["lists"]> {
+    if (!this.lists) throw new Error("entity records: aliases, roles and affiliations were let go (doneJoining)");
+    return this.lists;
+  }
+
   /**
    * Orders records by their first document entity: by source_id, then key, the order of the
    * texts "<source_id>\0<key>" (no source_id holds a NUL) without making them. Within one
    * document the keys' ranks give the keys' order.
    */
   compareFirst(a: number, b: number): number {
-    const docA = this.firstDocs.get(a);
-    const docB = this.firstDocs.get(b);
+    return this.compareNodes(this.firstDocs.get(a), this.firstRanks.get(a), this.firstDocs.get(b), this.firstRanks.get(b));
+  }
+
+  /** The order of two document entities, each as (document, rank of its key in the document). */
+  private compareNodes(docA: number, rankA: number, docB: number, rankB: number): number {
     if (docA !== docB) {
-      const bySource = cmp(this.sourceIds[docA]!, this.sourceIds[docB]!);
+      const bySource = compareText(this.sourceIds[docA]!, this.sourceIds[docB]!);
       if (bySource !== 0) return bySource;
     }
-    return this.firstRanks.get(a) - this.firstRanks.get(b);
+    return rankA - rankB;
   }
 
   /**
@@ -154,7 +156,7 @@ export class EntityRecords {
   addDocument(sourceId: string, entities: readonly CountedEntity[], shareable: (e: Signed) => boolean): Map<string, number> {
     const doc = this.sourceIds.push(sourceId) - 1;
     const recordOf = new Map<string, number>();
-    const byKey = [...entities].sort((a, b) => cmp(a.key, b.key));
+    const byKey = [...entities].sort((a, b) => compareText(a.key, b.key));
     // a person's record names the records of its affiliations, so those come first
     for (const withAffiliations of [false, true]) {
       for (let rank = 0; rank < byKey.length; rank++) {
@@ -168,8 +170,8 @@ export class EntityRecords {
         let rec = this.findShared(hash, signed);
         if (rec === undefined) {
           rec = this.push(signed, doc, rank);
-          if (shareable(signed)) this.share(hash, rec);
-        } else if (this.before(doc, rank, rec)) {
+          if (shareable(signed)) this.bySignature.add(hash, rec);
+        } else if (this.compareNodes(doc, rank, this.firstDocs.get(rec), this.firstRanks.get(rec)) < 0) {
           this.firstDocs.set(rec, doc);
           this.firstRanks.set(rec, rank);
         }
@@ -194,14 +196,6 @@ export class EntityRecords {
    */
   doneJoining(): void {
     this.lists = null;
-  }
-
-  /** Does a document entity (doc, rank) come before the record's first one? */
-  private before(doc: number, rank: number, rec: number): boolean {
-    const firstDoc = this.firstDocs.get(rec);
-    if (doc === firstDoc) return rank < this.firstRanks.get(rec);
-    const bySource = cmp(this.sourceIds[doc]!, this.sourceIds[firstDoc]!);
-    return bySource !== 0 ? bySource < 0 : rank < this.firstRanks.get(rec);
   }
 
   private push(e: Signed, doc: number, rank: number): number {
@@ -236,16 +230,6 @@ export class EntityRecords {
 
   /** The shared record with exactly these fields, or undefined. */
   private findShared(hash: number, e: Signed): number | undefined {
-    const found = this.bySignature.get(hash);
-    if (found === undefined) return undefined;
-    if (typeof found === "number") return this.sameSignature(found, e) ? found : undefined;
-    return found.find((rec) => this.sameSignature(rec, e));
-  }
-
-  private share(hash: number, rec: number): void {
-    const found = this.bySignature.get(hash);
-    if (found === undefined) this.bySignature.set(hash, rec);
-    else if (typeof found === "number") this.bySignature.set(hash, [found, rec]);
-    else found.push(rec);
+    return this.bySignature.get(hash).find((rec) => this.sameSignature(rec, e));
   }
 }

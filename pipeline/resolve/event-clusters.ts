@@ -13,7 +13,7 @@
 import type { EventClusterRow, EventRow } from "../../schemas/tables.js";
 import { compareText } from "../doc.js";
 import { FNV_OFFSET, fnvOn } from "../fnv.js";
-import { dayNumber, Interner } from "./compact.js";
+import { dayNumber, Interner, Postings } from "./compact.js";
 import { PartitionedRecords, type RecordBlock } from "./partitions.js";
 import { listedIds, type ItemIds } from "./ids.js";
 
@@ -112,23 +112,6 @@ export function placesByName(entities: EntityNames): { related(a: number, b: num
       return out;
     },
   };
-}
-
-/** Entity numbers under number keys: one number as it is, more as a list (most keys have one). */
-class Postings {
-  private readonly byKey = new Map<number, number | number[]>();
-
-  add(key: number, value: number): void {
-    const found = this.byKey.get(key);
-    if (found === undefined) this.byKey.set(key, value);
-    else if (typeof found === "number") this.byKey.set(key, [found, value]);
-    else found.push(value);
-  }
-
-  get(key: number): readonly number[] {
-    const found = this.byKey.get(key);
-    return found === undefined ? [] : typeof found === "number" ? [found] : found;
-  }
 }
 
 /** The fields clustering reads of an event row. */
