@@ -22,7 +22,7 @@ dist/.built: node_modules/.package-lock.json scripts/build-dist.mjs $(SOURCES)
 # failure stops make.
 # node is launched with the settings that only work at start-up (LAUNCH_ENV and
 # LAUNCH_NODE_FLAGS in pipeline/workers/heap-growth.ts; a test keeps this line equal)
-NODE_LAUNCH := MALLOC_ARENA_MAX=2 node --max-semi-space-size=4
+NODE_LAUNCH := MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 node --max-semi-space-size=4
 
 dataset: dist/.built
 	@$(NODE_LAUNCH) dist/bin/conflict-dataset.js --input "$(INPUT)" --out "$(OUT)" $(if $(MANIFEST),--manifest "$(MANIFEST)"); \

@@ -37,6 +37,7 @@ import { DatasetWriter } from "./write/dataset-writer.js";
 import { FINAL_TABLE_NAMES, FINAL_TABLES, writeFinalTables } from "./write/final-tables.js";
 import { inDocumentOrder, SPILLED_TABLE_NAMES, SPILLED_TABLES, writeSpilledTable, type ProblemsBySpill, type SpilledTableName } from "./write/spilled-tables.js";
 import type { TableJob } from "./workers/table-jobs.js";
+import { TABLE_WORKER_SEMI_SPACE_MB } from "./workers/heap-growth.js";
 import { TableThread, writeTableInWorker } from "./workers/table-thread.js";
 import { workerUrl } from "./workers/worker-url.js";
 import { rejects as rejectsTable } from "../schemas/tables.js";
@@ -219,7 +220,8 @@ async function build(input: string, tmp: string, opts: RunOptions): Promise<RunS
     }
     const job = (name: SpilledTableName) => ({ name, spillPath: spill[name], entityIdsPath: resolved.entityIdsPath });
     if (tablesInWorker) {
-      tableThread = new TableThread();
+      // with room for young objects: it writes phase 2's longest share (heap-growth.ts measures it)
+      tableThread = new TableThread({ semiSpaceMb: TABLE_WORKER_SEMI_SPACE_MB });
       giveToWorker(tableThread, { kind: "final", dir: tmp, spillPath: spill.final });
       giveToWorker(tableThread, { kind: "spilled", dir: tmp, ...job("mentions") });
       void tableThread.close();

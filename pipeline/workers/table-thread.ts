@@ -7,6 +7,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { describeJob, type TableJob, type TableJobResult } from "./table-jobs.js";
+import { startWithSemiSpace } from "./heap-growth.js";
 import { tsEntry, workerUrl } from "./worker-url.js";
 
 export class TableThread {
@@ -18,8 +19,10 @@ export class TableThread {
   /** settles when the worker has exited, whyever */
   private readonly exited: Promise<void>;
 
-  constructor() {
-    this.worker = new Worker(workerUrl("table-worker"), { workerData: tsEntry("table-worker") });
+  /** `semiSpaceMb`: the worker's young-generation bound, when not the process's (heap-growth.ts) */
+  constructor(opts: { semiSpaceMb?: number } = {}) {
+    const start = () => new Worker(workerUrl("table-worker"), { workerData: tsEntry("table-worker") });
+    this.worker = opts.semiSpaceMb === undefined ? start() : startWithSemiSpace(opts.semiSpaceMb, start);
     this.exited = new Promise((resolve) => this.worker.once("exit", () => resolve()));
     this.worker.on("message", (r: TableJobResult) => this.pending.shift()?.resolve(r));
     this.worker.on("error", (e) => this.fail((job) => `writing ${describeJob(job)}: ${e instanceof Error ? e.message : String(e)}`));
