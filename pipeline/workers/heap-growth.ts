@@ -65,8 +65,8 @@ export function boundHeapGrowth(): void {
  * 241 MiB at 16 MB; 8 MB gained 1–3 s, 32 MB the time of 16 for ~55 MiB more. Against the code
  * before, later the same hour: 47.3 and 49.5 s, 74.7 and 78.2 CPU-s, 200 and 206 MiB before;
  * 44.3 and 44.0 s, 71.0 and 70.9 CPU-s, 241 and 241 MiB after. Phase 2's peak stays below
- * phase 1's (255 MiB on that corpus). The workers of phase 1 keep 4 MB: 8 MB
- * there saved ~3% of phase 1's time for ~20 MiB more at phase 1's peak, which is the run's.
+ * phase 1's (255 MiB on that corpus). The workers of phase 1 keep 4 MB: 8 MB there saved ~3%
+ * of phase 1's time for ~20 MiB more at phase 1's peak, which is the run's.
  */
 export const TABLE_WORKER_SEMI_SPACE_MB = 16;
 
@@ -77,22 +77,21 @@ export const TABLE_WORKER_SEMI_SPACE_MB = 16;
  * bound is restored once the thread is online, or gone: no other worker may start meanwhile.
  */
 export function startWithSemiSpace<T extends Worker>(semiSpaceMb: number, start: () => T): T {
-  setFlagsFromString(`--max-semi-space-size=${semiSpaceMb}`);
+  const setSemiSpace = (mb: number) => setFlagsFromString(`--max-semi-space-size=${mb}`);
+  setSemiSpace(semiSpaceMb);
   let worker: T;
   try {
     worker = start();
   } catch (e) {
-    setFlagsFromString(`--max-semi-space-size=${boundSemiSpaceMb}`);
+    setSemiSpace(boundSemiSpaceMb);
     throw e;
   }
-  let restored = false;
-  const restore = () => {
-    if (restored) return;
-    restored = true;
-    setFlagsFromString(`--max-semi-space-size=${boundSemiSpaceMb}`);
-  };
+  // once only: a later exit must not undo the bound another such start has set meanwhile
   // (a worker that fails to start exits; no "error" listener here, which would count its error as handled)
-  worker.once("online", restore);
-  worker.once("exit", restore);
+  const restore = () => {
+    worker.off("online", restore).off("exit", restore);
+    setSemiSpace(boundSemiSpaceMb);
+  };
+  worker.once("online", restore).once("exit", restore);
   return worker;
 }
